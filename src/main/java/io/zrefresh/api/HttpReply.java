@@ -1,0 +1,23 @@
+package io.zrefresh.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One HTTP answer, fully read. Header names are lower case. */
+public record HttpReply(int status, Map<String, List<String>> headers, byte[] body) {
+
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public String contentType() {
+        return header("content-type").orElse("no content type");
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

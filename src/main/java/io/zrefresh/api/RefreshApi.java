@@ -1,0 +1,153 @@
+package io.zrefresh.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zrefresh.api.ApiException.Delivery;
+import io.zrefresh.api.ApiException.Kind;
+import io.zrefresh.json.Json;
+import io.zrefresh.time.Sleeper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The three endpoints of external-collection refresh jobs. Bodies carry only what was asked for;
+ * describe and list are retried on transient failures; a refresh is repeated only when the server
+ * certainly did not act on it (see {@link ApiException.Delivery}).
+ */
+public final class RefreshApi implements AutoCloseable {
+
+    private static final String BASE_PATH = "v2/vectordb/jobs/external_collection/";
+
+    private final ClientSettings settings;
+    private final Transport transport;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final Replies replies;
+    private final ExchangeTrace trace;
+
+    public RefreshApi(ClientSettings settings, Transport transport, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
+        this.settings = settings;
+        this.transport = transport;
+        this.retryPolicy = retryPolicy;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.replies = new Replies(clock);
+        this.trace = new ExchangeTrace(settings.debug());
+    }
+
+    /**
+     * Starts a refresh job. Returns the server's data, {@code {"jobId": N}}.
+     *
+     * @param externalSpec compact JSON of the spec object, or null (sent only with a source)
+     */
+    public JsonNode trigger(String database, String collection, String externalSource, String externalSpec)
+            throws ApiException, InterruptedException {
+        ObjectNode body = Json.object().put("dbName", database).put("collectionName", collection);
+        if (externalSource != null) {
+            body.put("externalSource", externalSource);
+            body.put("externalSpec", externalSpec);
+        }
+        String operation = "trigger a refresh of " + collection;
+        JsonNode data = call(operation, "refresh", body, false);
+        try {
+            JobId.fromJson(data.get(Job.JOB_ID));
+        } catch (IllegalArgumentException noId) {
+            throw ApiException.of(Kind.SERVER, "Cannot " + operation + ": the server answered without a job id: "
+                    + Json.compact(data)).delivery(Delivery.UNKNOWN).httpStatus(200).build();
+        }
+        return data;
+    }
+
+    public Job describe(JobId jobId) throws ApiException, InterruptedException {
+        ObjectNode body = Json.object();
+        body.set("jobId", jobId.toJson());
+        String operation = "describe refresh job " + jobId;
+        JsonNode data = call(operation, "describe", body, true);
+        if (!data.isObject()) {
+            throw unexpected(operation, data);
+        }
+        return new Job(data);
+    }
+
+    /** Lists refresh jobs of a database, or of one collection when {@code collection} is not null. */
+    public JobList list(String database, String collection) throws ApiException, InterruptedException {
+        ObjectNode body = Json.object().put("dbName", database);
+        if (collection != null) {
+            body.put("collectionName", collection);
+        }
+        String operation = collection == null ? "list refresh jobs" : "list refresh jobs of " + collection;
+        JsonNode data = call(operation, "list", body, true);
+        JsonNode records = data.get("records");
+        if (records == null || !records.isArray()) {
+            throw unexpected(operation, data);
+        }
+        List<Job> jobs = new ArrayList<>(records.size());
+        records.forEach(record -> jobs.add(new Job(record)));
+        return new JobList(data, jobs);
+    }
+
+    private JsonNode call(String operation, String action, ObjectNode body, boolean idempotent)
+            throws ApiException, InterruptedException {
+        URI uri = uriOf(action);
+        byte[] bytes = Json.compact(body).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = headers();
+        for (int attempt = 1; ; attempt++) {
+            ApiException failure;
+            trace.request(uri, headers, bytes, attempt);
+            Instant sent = clock.instant();
+            try {
+                HttpReply reply = transport.post(uri, headers, bytes, settings.requestTimeout());
+                trace.reply(reply, Duration.between(sent, clock.instant()));
+                return replies.data(reply);
+            } catch (IOException noAnswer) {
+                trace.failure(noAnswer, Duration.between(sent, clock.instant()));
+                failure = replies.noAnswer(noAnswer, uri, settings.requestTimeout());
+            } catch (ApiException answered) {
+                failure = answered;
+            }
+            boolean safe = idempotent || failure.delivery() == Delivery.NOT_PROCESSED;
+            Optional<Duration> pause = retryPolicy.delayBefore(attempt + 1, failure, safe);
+            if (pause.isEmpty()) {
+                throw failure.withMessage("Cannot " + operation + ": " + failure.getMessage()
+                        + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
+            }
+            trace.retry(pause.get(), failure.getMessage());
+            sleeper.sleep(pause.get());
+        }
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Authorization", "Bearer " + settings.apiKey());
+        headers.put("User-Agent", settings.userAgent());
+        return headers;
+    }
+
+    /** The endpoint may carry a path prefix and a trailing slash. */
+    private URI uriOf(String action) {
+        String base = settings.endpoint().toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + BASE_PATH + action);
+    }
+
+    private static ApiException unexpected(String operation, JsonNode data) {
+        String text = Json.compact(data);
+        return ApiException.of(Kind.SERVER, "Cannot " + operation + ": the server's data has an unexpected shape: "
+                + (text.length() > 200 ? text.substring(0, 200) + "…" : text)).delivery(Delivery.REJECTED).httpStatus(200).build();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,159 @@
+package io.zrefresh.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zrefresh.api.ApiException.Delivery;
+import io.zrefresh.api.ApiException.Kind;
+import io.zrefresh.json.Json;
+import io.zrefresh.time.Durations;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns an HTTP answer into the envelope's {@code data}, or into an {@link ApiException} that says
+ * what went wrong in words a user can act on. The rules follow contract.md: business errors are
+ * HTTP 200 with a code, 401/403/408/500 carry a JSON envelope, anything else is a proxy or an old
+ * data plane.
+ */
+final class Replies {
+
+    static final int CODE_RATE_LIMITED = 1807;
+    private static final Set<Integer> AUTH_CODES = Set.of(1800, 80001);
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 429, 502, 503, 504);
+    private static final int BODY_EXCERPT = 200;
+
+    private final Clock clock;
+
+    Replies(Clock clock) {
+        this.clock = clock;
+    }
+
+    JsonNode data(HttpReply reply) throws ApiException {
+        JsonNode envelope = parseEnvelope(reply);
+        int status = reply.status();
+        if (envelope == null) {
+            throw notAnEnvelope(reply);
+        }
+        int code = envelope.path("code").asInt();
+        String message = envelope.path("message").asText("");
+        if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
+            String what = status == 403 ? "permission denied" : "authentication failed";
+            throw ApiException.of(Kind.AUTH, what + ": " + describeCode(message, code, status)
+                            + "; check the API key (ZILLIZ_API_KEY or the credentials file)")
+                    .delivery(Delivery.NOT_PROCESSED).server(code, message).httpStatus(status).build();
+        }
+        if (status == 200 && code == 0) {
+            return envelope.path("data");
+        }
+        ApiException.Builder error = ApiException.of(Kind.SERVER, describeCode(message, code, status))
+                .server(code, message).httpStatus(status);
+        if (code == CODE_RATE_LIMITED || status == 429) {
+            return throwing(error.transientFailure().delivery(Delivery.NOT_PROCESSED).retryAfter(retryAfter(reply)));
+        }
+        if (status == 200) {
+            return throwing(error.delivery(Delivery.REJECTED));
+        }
+        if (TRANSIENT_STATUSES.contains(status)) {
+            error.transientFailure().retryAfter(retryAfter(reply));
+        }
+        return throwing(error.delivery(Delivery.UNKNOWN));
+    }
+
+    ApiException noAnswer(IOException failure, URI uri, Duration timeout) {
+        String where = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        if (failure instanceof HttpConnectTimeoutException) {
+            return network("could not connect to " + where + " (connect timed out)", failure, Delivery.NOT_PROCESSED);
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return network("no answer from " + where + " within " + Durations.brief(timeout)
+                    + " (raise it with --request-timeout)", failure, Delivery.UNKNOWN);
+        }
+        if (failure instanceof ConnectException) {
+            String reason = failure.getCause() instanceof java.nio.channels.UnresolvedAddressException
+                    ? "unknown host" : "connection refused";
+            return network("could not connect to " + where + " (" + reason + ")", failure, Delivery.NOT_PROCESSED);
+        }
+        if (failure instanceof SSLException) {
+            return ApiException.of(Kind.NETWORK, "TLS handshake with " + where + " failed: " + failure.getMessage())
+                    .cause(failure).delivery(Delivery.NOT_PROCESSED).build();
+        }
+        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return network("the connection to " + where + " ended before an answer came (" + detail + ")",
+                failure, Delivery.UNKNOWN);
+    }
+
+    private static ApiException network(String message, IOException cause, Delivery delivery) {
+        return ApiException.of(Kind.NETWORK, message).cause(cause).delivery(delivery).transientFailure().build();
+    }
+
+    private static JsonNode throwing(ApiException.Builder error) throws ApiException {
+        throw error.build();
+    }
+
+    /** The body as an envelope (a JSON object with a numeric code), or null. */
+    private static JsonNode parseEnvelope(HttpReply reply) {
+        try {
+            JsonNode node = Json.parse(reply.body());
+            return node != null && node.isObject() && node.path("code").isIntegralNumber() ? node : null;
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private ApiException notAnEnvelope(HttpReply reply) {
+        int status = reply.status();
+        ApiException.Builder error;
+        if (status == 404) {
+            error = ApiException.of(Kind.SERVER, "the server has no such endpoint (HTTP 404: " + excerpt(reply)
+                    + "); its data plane predates external-collection refresh jobs, so upgrade the cluster"
+                    + " (or check that the endpoint URL is the cluster's)").delivery(Delivery.NOT_PROCESSED);
+        } else {
+            error = ApiException.of(Kind.SERVER, "the server answered HTTP " + status + " with " + reply.contentType()
+                    + " that is not the API's JSON: \"" + excerpt(reply) + "\"").delivery(Delivery.UNKNOWN);
+        }
+        if (TRANSIENT_STATUSES.contains(status)) {
+            error.transientFailure().retryAfter(retryAfter(reply));
+            if (status == 429) {
+                error.delivery(Delivery.NOT_PROCESSED);
+            }
+        }
+        return error.httpStatus(status).build();
+    }
+
+    private static String describeCode(String message, int code, int status) {
+        String text = message.isEmpty() ? "no message" : message;
+        return text + " (" + (status != 200 ? "HTTP " + status + ", " : "") + "server code " + code + ")";
+    }
+
+    private static String excerpt(HttpReply reply) {
+        String text = reply.bodyText().replaceAll("\\s+", " ").trim();
+        return text.length() <= BODY_EXCERPT ? text : text.substring(0, BODY_EXCERPT) + "…";
+    }
+
+    private Duration retryAfter(HttpReply reply) {
+        String value = reply.header("retry-after").orElse(null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration until = Duration.between(clock.instant(), at.toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}

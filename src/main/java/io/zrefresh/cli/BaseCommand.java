@@ -1,0 +1,27 @@
+package io.zrefresh.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command of zrefresh: parsing is picocli's, the work is {@link #run}'s, and every failure goes
+ * to the one error reporter through picocli's execution exception handler.
+ */
+@Command
+abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        Session session = ((RootCommand) spec.root().userObject()).session();
+        session.printer();
+        return run(session);
+    }
+
+    /** Checks flags, then does the work; returns the exit code. */
+    protected abstract int run(Session session) throws Exception;
+}

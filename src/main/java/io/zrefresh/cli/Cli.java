@@ -1,0 +1,39 @@
+package io.zrefresh.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Builds the command line of one run: picocli wired to the host's streams and our error reporting. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine create(Host host) {
+        RootCommand root = new RootCommand(host);
+        CommandLine commandLine = new CommandLine(root);
+        // "@file" belongs to --external-spec, not to picocli's argument files.
+        commandLine.setExpandAtFiles(false);
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> root.session().reporter().report(failure));
+        commandLine.setParameterExceptionHandler((invalid, args) -> {
+            List<String> hints = new ArrayList<>();
+            if (invalid instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                hints.add("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
+            hints.add("Run '" + invalid.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return root.session().reporter().report(Problem.of(ExitCode.USAGE, invalid.getMessage()), hints);
+        });
+        return commandLine;
+    }
+
+    /** Runs one command line; returns its exit code. */
+    public static int run(Host host, String... args) {
+        return create(host).execute(args);
+    }
+}

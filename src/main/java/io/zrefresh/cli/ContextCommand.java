@@ -1,0 +1,124 @@
+package io.zrefresh.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zrefresh.config.ConfigException;
+import io.zrefresh.config.ContextStore;
+import io.zrefresh.json.Json;
+import io.zrefresh.output.Shape;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Contexts of ~/.zilliz/config and credentials, without hand-editing INI files. */
+@Command(name = "context", description = "Manage contexts: list, show, set, delete.", synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ContextCommand.ListContexts.class, ContextCommand.Show.class, ContextCommand.Set.class,
+            ContextCommand.Delete.class})
+final class ContextCommand extends GroupCommand {
+
+    /** A context as the files hold it, plus its name; the key masked. */
+    private static ObjectNode view(ContextStore store, String name) throws ConfigException {
+        ObjectNode node = Json.object().put("name", name);
+        store.describe(name).forEach(node::put);
+        return node;
+    }
+
+    @Command(name = "list", description = "List contexts with their endpoint, database and masked API key.")
+    static final class ListContexts extends BaseCommand {
+        @Override
+        protected int run(Session session) throws Exception {
+            ContextStore store = session.contexts();
+            ArrayNode contexts = Json.mapper().createArrayNode();
+            for (String name : store.names()) {
+                contexts.add(view(store, name));
+            }
+            session.printer().print(contexts, Shape.GENERIC);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.")
+    static final class Show extends BaseCommand {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
+        String name;
+
+        @Override
+        protected int run(Session session) throws Exception {
+            String context = name != null ? name : session.resolver().context(null);
+            ContextStore store = session.contexts();
+            if (!store.exists(context)) {
+                throw new ConfigException("Context \"" + context + "\" is not defined in " + store.configPath());
+            }
+            session.printer().print(view(store, context), Shape.GENERIC);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "set", description = {
+        "Create or update a context. Only the given keys change; comments, other keys and sections stay as they are.",
+        "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and stored in credentials (mode 0600)."})
+    static final class Set extends BaseCommand {
+        @Parameters(paramLabel = "NAME", description = "Context name.")
+        String name;
+
+        @Option(names = "--database", paramLabel = "DB", description = "Database of the context.")
+        String database;
+
+        @Option(names = "--cluster-id", paramLabel = "ID", description = "Cluster id (informational).")
+        String clusterId;
+
+        @Option(names = "--api-key-stdin", description = "Read the API key from stdin (one line).")
+        boolean apiKeyStdin;
+
+        @Override
+        protected int run(Session session) throws Exception {
+            if (name.isBlank() || name.contains("]") || name.contains("[")) {
+                throw new UsageException("'" + name + "' is not a context name");
+            }
+            String apiKey = apiKeyStdin ? readKey(session) : null;
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(ContextStore.ENDPOINT, ((RootCommand) spec.root().userObject()).endpoint);
+            values.put(ContextStore.DATABASE, database);
+            values.put(ContextStore.CLUSTER_ID, clusterId);
+            session.contexts().set(name, values, apiKey);
+            session.notice("Context \"" + name + "\" saved in " + session.contexts().configPath()
+                    + (apiKey != null ? " (API key in " + session.contexts().directory().credentialsFile() + ")" : "") + ".");
+            return ExitCode.OK;
+        }
+
+        private static String readKey(Session session) throws UsageException {
+            try {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(session.host().in(), StandardCharsets.UTF_8));
+                String line = reader.readLine();
+                if (line == null || line.isBlank()) {
+                    throw new UsageException("--api-key-stdin: stdin held no API key");
+                }
+                return line.strip();
+            } catch (IOException unreadable) {
+                throw new UsageException("--api-key-stdin: cannot read stdin: " + unreadable.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a context from config and credentials.")
+    static final class Delete extends BaseCommand {
+        @Parameters(paramLabel = "NAME", description = "Context name.")
+        String name;
+
+        @Override
+        protected int run(Session session) throws Exception {
+            ContextStore store = session.contexts();
+            if (!store.delete(name)) {
+                throw new ConfigException("Context \"" + name + "\" is not defined in " + store.configPath());
+            }
+            session.notice("Context \"" + name + "\" deleted.");
+            return ExitCode.OK;
+        }
+    }
+}

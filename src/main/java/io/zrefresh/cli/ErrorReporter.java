@@ -1,0 +1,97 @@
+package io.zrefresh.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zrefresh.api.ApiException;
+import io.zrefresh.config.ConfigException;
+import io.zrefresh.json.Json;
+import io.zrefresh.refresh.ActiveJobException;
+import java.io.PrintStream;
+import picocli.CommandLine;
+
+/**
+ * The one place where failures become exit codes and messages. A message is one sentence; a
+ * stack trace appears only with --debug.
+ */
+final class ErrorReporter {
+
+    private final PrintStream err;
+    private final boolean jsonLine;
+    private final boolean debug;
+
+    ErrorReporter(PrintStream err, boolean jsonLine, boolean debug) {
+        this.err = err;
+        this.jsonLine = jsonLine;
+        this.debug = debug;
+    }
+
+    int report(Throwable failure) {
+        if (debug) {
+            printTrace(failure);
+        }
+        return report(problemOf(failure));
+    }
+
+    int report(Problem problem) {
+        return report(problem, java.util.List.of());
+    }
+
+    /** The message, then hints for people (not part of the JSON line, which comes last). */
+    int report(Problem problem, java.util.List<String> hints) {
+        err.println(problem.message());
+        hints.forEach(err::println);
+        if (jsonLine) {
+            ObjectNode error = Json.object().put("exitCode", problem.exitCode());
+            if (problem.serverCode() != null) {
+                error.put("code", problem.serverCode());
+            }
+            error.put("message", problem.message());
+            if (problem.activeJobId() != null) {
+                error.set("activeJobId", problem.activeJobId().toJson());
+            }
+            err.println(Json.compact(Json.object().set("error", error)));
+        }
+        err.flush();
+        return problem.exitCode();
+    }
+
+    /** The --debug trace: each exception of the cause chain with its frames. */
+    private void printTrace(Throwable failure) {
+        String prefix = "";
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            err.println(prefix + current);
+            for (StackTraceElement frame : current.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+            prefix = "Caused by: ";
+        }
+    }
+
+    static Problem problemOf(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            int exit = switch (api.kind()) {
+                case AUTH -> ExitCode.AUTH;
+                case SERVER -> ExitCode.SERVER;
+                case NETWORK -> ExitCode.NETWORK;
+            };
+            return new Problem(exit, api.getMessage(), api.serverCode().orElse(null), null);
+        }
+        if (failure instanceof ActiveJobException active) {
+            return new Problem(ExitCode.ACTIVE_JOB, active.getMessage(), active.serverCode().orElse(null),
+                    active.activeJobId().orElse(null));
+        }
+        if (failure instanceof ConfigException) {
+            return Problem.of(ExitCode.CONFIG, failure.getMessage());
+        }
+        if (failure instanceof UsageException || failure instanceof CommandLine.ParameterException) {
+            return Problem.of(ExitCode.USAGE, failure.getMessage());
+        }
+        if (failure instanceof InterruptedException) {
+            return Problem.of(ExitCode.INTERRUPTED, failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
+        }
+        if (failure instanceof WaitInterruptedException interrupted) {
+            return Problem.of(ExitCode.INTERRUPTED, interrupted.getMessage());
+        }
+        return Problem.of(ExitCode.INTERNAL, "Internal error: " + failure
+                + " (run again with --debug for details, and please report it)");
+    }
+}

@@ -1,0 +1,17 @@
+package io.zrefresh.cli;
+
+import io.zrefresh.api.JobId;
+
+/**
+ * A non-zero outcome as the user is told of it: one sentence on stderr, and with -o json one
+ * JSON line as well.
+ *
+ * @param serverCode  the server's code when it gave one, else null
+ * @param activeJobId the job that blocks a trigger (exit 7 only), else null
+ */
+public record Problem(int exitCode, String message, Integer serverCode, JobId activeJobId) {
+
+    public static Problem of(int exitCode, String message) {
+        return new Problem(exitCode, message, null, null);
+    }
+}

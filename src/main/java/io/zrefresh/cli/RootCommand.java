@@ -1,0 +1,142 @@
+package io.zrefresh.cli;
+
+import io.zrefresh.output.OutputFormat;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zrefresh}: the global options (accepted before or after the command name) and the
+ * commands. Global options are inherited, so every command shares these fields.
+ */
+@Command(name = "zrefresh",
+        versionProvider = VersionProvider.class,
+        description = {
+            "Trigger, follow and guard refresh jobs of Milvus / Zilliz Cloud external collections.",
+            "",
+            "A refresh job re-syncs an external collection from its data lake source. zrefresh blocks a second refresh "
+                + "while one runs, waits with progress and a deadline, and exits with codes a pipeline can branch on."},
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            TriggerCommand.class,
+            DescribeCommand.class,
+            ListCommand.class,
+            WaitCommand.class,
+            ContextCommand.class,
+            DevServerCommand.class,
+            ExternalCollectionCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (for wait/--wait: the job is RefreshCompleted)",
+            "1:unexpected internal error",
+            "2:usage: bad flag or value, invalid --query or --external-spec",
+            "3:configuration: no endpoint, no API key, unreadable or malformed config file",
+            "4:authentication or permission (HTTP 401/403, codes 1800, 80001)",
+            "5:the server answered with an error",
+            "6:network: no answer (refused, reset, timed out) after retries",
+            "7:an active refresh job blocks the trigger",
+            "8:the waited job ended RefreshFailed",
+            "9:--timeout elapsed before the job ended",
+            "130:interrupted"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  ZILLIZ_ENDPOINT     endpoint, when --endpoint is not given",
+            "  ZILLIZ_API_KEY      API key (there is no --api-key flag)",
+            "  ZILLIZ_DATABASE     database, when --database is not given",
+            "  ZILLIZ_CONTEXT      context, when --context is not given",
+            "  ZILLIZ_CONFIG_DIR   directory of config and credentials (default ~/.zilliz)",
+            "  NO_COLOR            no ANSI colour",
+            "",
+            "Files: ~/.zilliz/config (contexts: endpoint, database, cluster_id), ~/.zilliz/credentials (api_key per context, mode 0600).",
+            "Run 'zrefresh COMMAND --help' for a command's options."})
+public final class RootCommand implements Callable<Integer> {
+
+    private final Host host;
+    private Session session;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
+            converter = Converters.FormatConverter.class, completionCandidates = Converters.FormatValues.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
+    OutputFormat output = OutputFormat.TABLE;
+
+    @Option(names = "--query", scope = ScopeType.INHERIT, paramLabel = "EXPR",
+            description = "JMESPath expression applied to the value -o json would print, before formatting.")
+    String query;
+
+    @Option(names = "--no-header", scope = ScopeType.INHERIT, description = "No header row in table and csv output.")
+    boolean noHeader;
+
+    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Context (config section) to use; env ZILLIZ_CONTEXT; default: default.")
+    String context;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", converter = Converters.EndpointConverter.class,
+            description = "Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context's. Under 'context set': the endpoint to write.")
+    String endpoint;
+
+    @Option(names = "--request-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", defaultValue = "60s",
+            converter = Converters.DurationConverter.class,
+            description = "Timeout of each HTTP request (default: 60s; connecting: 30s).")
+    Duration requestTimeout;
+
+    private int retries = 3;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
+    boolean noColor;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean version;
+
+    public RootCommand(Host host) {
+        this.host = host;
+    }
+
+    @Option(names = "--retries", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "3",
+            description = "Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.")
+    void setRetries(int attempts) {
+        if (attempts < 1) {
+            throw new ParameterException(spec.commandLine(), "--retries must be at least 1, got " + attempts);
+        }
+        this.retries = attempts;
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    Host host() {
+        return host;
+    }
+
+    /** The state of this run, made on first use (after parsing, so it sees the options). */
+    Session session() {
+        if (session == null) {
+            session = new Session(host, this);
+        }
+        return session;
+    }
+
+    /** No command: the help, on stdout. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

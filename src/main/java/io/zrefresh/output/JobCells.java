@@ -1,0 +1,40 @@
+package io.zrefresh.output;
+
+import io.zrefresh.api.Job;
+import io.zrefresh.time.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How the fields of a job read in a table: local times, 42%, 1m05s. */
+final class JobCells {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ZoneId zone;
+    private final Clock clock;
+
+    JobCells(ZoneId zone, Clock clock) {
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    String time(long epochMillis) {
+        return epochMillis <= 0 ? "-" : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
+    String progress(Job job) {
+        return job.node().has(Job.PROGRESS) ? job.progress() + "%" : "-";
+    }
+
+    /** From start to end, or to now while the job runs. */
+    String duration(Job job) {
+        if (job.startTime() <= 0) {
+            return "-";
+        }
+        long end = job.endTime() > 0 ? job.endTime() : clock.millis();
+        return Durations.elapsed(Duration.ofMillis(end - job.startTime()));
+    }
+}

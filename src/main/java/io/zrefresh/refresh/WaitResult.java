@@ -1,0 +1,11 @@
+package io.zrefresh.refresh;
+
+import io.zrefresh.api.Job;
+
+/** How a wait ended, with the job as last seen. */
+public record WaitResult(Job job, Outcome outcome) {
+
+    public enum Outcome {
+        COMPLETED, FAILED, TIMED_OUT
+    }
+}

@@ -1,0 +1,154 @@
+package io.zrefresh.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsResolverTest {
+
+    @TempDir
+    Path dir;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.writeString(dir.resolve("config"), """
+                [default]
+                endpoint = https://default.example
+                database = db_default
+
+                [staging]
+                endpoint = https://staging.example
+                """);
+        Files.writeString(dir.resolve("credentials"), """
+                [default]
+                api_key = key-default
+
+                [staging]
+                api_key = key-staging
+
+                [org.x]
+                api_key = org
+                """);
+        Files.setPosixFilePermissions(dir.resolve("credentials"), PosixFilePermissions.fromString("rw-------"));
+        env.put("ZILLIZ_CONFIG_DIR", dir.toString());
+    }
+
+    private SettingsResolver resolver() {
+        return new SettingsResolver(new ContextStore(ConfigDirectory.from(env)), env);
+    }
+
+    @Test
+    void filesAloneGiveTheDefaultContext() throws Exception {
+        Target target = resolver().resolve(null, null, null);
+        assertThat(target.context()).isEqualTo("default");
+        assertThat(target.endpoint()).hasToString("https://default.example");
+        assertThat(target.database()).isEqualTo("db_default");
+        assertThat(target.apiKey()).isEqualTo("key-default");
+        assertThat(target.warnings()).isEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsFiles() throws Exception {
+        env.put("ZILLIZ_ENDPOINT", "https://env.example");
+        env.put("ZILLIZ_DATABASE", "db_env");
+        env.put("ZILLIZ_API_KEY", "key-env");
+        Target fromEnv = resolver().resolve(null, null, null);
+        assertThat(fromEnv.endpoint()).hasToString("https://env.example");
+        assertThat(fromEnv.database()).isEqualTo("db_env");
+        assertThat(fromEnv.apiKey()).isEqualTo("key-env");
+
+        Target fromFlags = resolver().resolve(null, "https://flag.example", "db_flag");
+        assertThat(fromFlags.endpoint()).hasToString("https://flag.example");
+        assertThat(fromFlags.database()).isEqualTo("db_flag");
+    }
+
+    @Test
+    void contextComesFromFlagThenEnvironment() throws Exception {
+        env.put("ZILLIZ_CONTEXT", "staging");
+        Target staging = resolver().resolve(null, null, null);
+        assertThat(staging.endpoint()).hasToString("https://staging.example");
+        assertThat(staging.apiKey()).isEqualTo("key-staging");
+        assertThat(staging.database()).isEqualTo("default");
+        assertThat(resolver().resolve("default", null, null).endpoint()).hasToString("https://default.example");
+    }
+
+    @Test
+    void aContextWithoutItsOwnKeyUsesTheDefaultKey() throws Exception {
+        Files.writeString(dir.resolve("config"), "[prod]\nendpoint = https://prod.example\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(resolver().resolve("prod", null, null).apiKey()).isEqualTo("key-default");
+    }
+
+    @Test
+    void anUnknownNamedContextIsAConfigError() {
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve("prdo", null, null));
+        assertThat(error.getMessage()).contains("Context \"prdo\" is not defined", "known: default, staging",
+                "zrefresh context set prdo --endpoint");
+    }
+
+    @Test
+    void noFilesNeededInCi() throws Exception {
+        env.put("ZILLIZ_CONFIG_DIR", dir.resolve("empty").toString());
+        env.put("ZILLIZ_ENDPOINT", "https://ci.example");
+        env.put("ZILLIZ_API_KEY", "ci-key");
+        Target target = resolver().resolve(null, null, null);
+        assertThat(target.database()).isEqualTo("default");
+        assertThat(target.apiKey()).isEqualTo("ci-key");
+    }
+
+    @Test
+    void missingEndpointSaysWhatWasReadAndHowToFixIt() {
+        env.put("ZILLIZ_CONFIG_DIR", dir.resolve("empty").toString());
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage()).contains("No endpoint for context \"default\"", dir.resolve("empty").resolve("config").toString(),
+                "zrefresh context set default --endpoint", "ZILLIZ_ENDPOINT");
+    }
+
+    @Test
+    void missingKeySaysWhatWasReadAndHowToFixIt() throws Exception {
+        Files.delete(dir.resolve("credentials"));
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage()).contains("No API key for context \"default\"", "credentials", "ZILLIZ_API_KEY",
+                "--api-key-stdin");
+    }
+
+    @Test
+    void aMalformedConfigIsAConfigError() throws Exception {
+        Files.writeString(dir.resolve("config"), "[default]\nendpoint\n");
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage()).startsWith(dir.resolve("config") + ":2: malformed line");
+    }
+
+    @Test
+    void anInvalidEndpointNamesWhereItCameFrom() {
+        env.put("ZILLIZ_ENDPOINT", "in03-abc.zilliz.com");
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage()).contains("ZILLIZ_ENDPOINT", "is not an endpoint URL");
+    }
+
+    @Test
+    void warnsWhenTheCredentialsFileIsReadableByOthers() throws Exception {
+        Files.setPosixFilePermissions(dir.resolve("credentials"), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(resolver().resolve(null, null, null).warnings()).singleElement().asString()
+                .contains("is readable by other users", "chmod 600");
+        env.put("ZILLIZ_API_KEY", "from-env");
+        assertThat(resolver().resolve(null, null, null).warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsWhenTheKeyGoesOverPlainHttpToAnotherHost() throws Exception {
+        assertThat(resolver().resolve(null, "http://10.0.0.5:19530", null).warnings()).singleElement().asString()
+                .contains("plain http", "10.0.0.5");
+        assertThat(resolver().resolve(null, "http://127.0.0.1:19530", null).warnings()).isEmpty();
+        assertThat(resolver().resolve(null, "http://localhost:19530", null).warnings()).isEmpty();
+        assertThat(resolver().resolve(null, "http://[::1]:19530", null).warnings()).isEmpty();
+    }
+}
