@@ -131,6 +131,20 @@ class LauncherIT extends DevServerTest {
         assertThat(archives()).isEmpty();
     }
 
+    @Test
+    void namesTheProblemWhenJavaIsOlderThan17() throws Exception {
+        Path oldJava = Files.createDirectories(home.resolve("jdk-11/bin")).getParent();
+        Files.writeString(oldJava.resolve("release"), "JAVA_VERSION=\"11.0.2\"\n", StandardCharsets.UTF_8);
+        Path java = Files.writeString(oldJava.resolve("bin/java"), "#!/bin/sh\necho started\n", StandardCharsets.UTF_8);
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        env.put("JAVA_HOME", oldJava.toString());
+
+        Result version = run(install.resolve("bin/zrefresh"), "--version");
+        assertThat(version.exit()).isEqualTo(1);
+        assertThat(version.out()).isEmpty();
+        assertThat(version.err()).contains("needs Java 17 or newer", oldJava.toString());
+    }
+
     private void serve() {
         server(Duration.ofSeconds(30));
         env.put("ZILLIZ_ENDPOINT", dev.server.url().toString());
