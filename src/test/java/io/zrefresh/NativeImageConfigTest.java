@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,12 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * registration is picocli-codegen's, from the annotations it sees at compile time. This test walks the command
  * model as zrefresh builds it at run time and requires each of our classes and members in that generated
  * reflect-config.json, so a command wired in a way the annotation processor cannot see fails here, not in the
- * native binary.
+ * native binary. The configuration written by hand (for JLine) must name classes and members that exist.
  */
 class NativeImageConfigTest {
 
     private static final String GENERATED_REFLECT_CONFIG =
             "META-INF/native-image/picocli-generated/io.zrefresh/zrefresh/reflect-config.json";
+    private static final String JLINE_CONFIG = "META-INF/native-image/io.zrefresh/zrefresh/jline/";
     private static final String OUR_PACKAGE = "io.zrefresh.";
     private static final List<Class<? extends Annotation>> BINDING_ANNOTATIONS = List.of(
             CommandLine.Option.class, CommandLine.Parameters.class, CommandLine.Mixin.class, CommandLine.Spec.class,
@@ -98,6 +100,33 @@ class NativeImageConfigTest {
                                 .as("%s.%s() is registered", declaring.getName(), method.getName()).isTrue();
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void ourHandWrittenConfigNamesMembersThatExist() throws Exception {
+        JsonNode reflection = resource(JLINE_CONFIG + "reflect-config.json");
+        assertThat(reflection).isNotEmpty();
+        for (JsonNode entry : reflection) {
+            Class<?> type = Class.forName(entry.path("name").asText());
+            for (JsonNode field : entry.path("fields")) {
+                assertThat(type.getDeclaredField(field.path("name").asText())).isNotNull();
+            }
+            for (JsonNode method : entry.path("methods")) {
+                List<Class<?>> parameters = new ArrayList<>();
+                for (JsonNode parameter : method.path("parameterTypes")) {
+                    parameters.add(Class.forName(parameter.asText()));
+                }
+                Class<?>[] parameterTypes = parameters.toArray(Class<?>[]::new);
+                String name = method.path("name").asText();
+                assertThat(name.equals("<init>") ? type.getDeclaredConstructor(parameterTypes)
+                        : type.getDeclaredMethod(name, parameterTypes)).isNotNull();
+            }
+        }
+        for (JsonNode proxy : resource(JLINE_CONFIG + "proxy-config.json")) {
+            for (JsonNode name : proxy.path("interfaces")) {
+                assertThat(Class.forName(name.asText()).isInterface()).as(name.asText()).isTrue();
             }
         }
     }
@@ -162,11 +191,15 @@ class NativeImageConfigTest {
     }
 
     private static Map<String, JsonNode> readRegistrations() throws IOException {
-        try (InputStream in = NativeImageConfigTest.class.getClassLoader().getResourceAsStream(GENERATED_REFLECT_CONFIG)) {
-            assertThat(in).as("picocli-codegen wrote %s (annotation processor with -Aproject)", GENERATED_REFLECT_CONFIG).isNotNull();
-            Map<String, JsonNode> entries = new LinkedHashMap<>();
-            Json.parse(in.readAllBytes()).forEach(entry -> entries.put(entry.path("name").asText(), entry));
-            return entries;
+        Map<String, JsonNode> entries = new LinkedHashMap<>();
+        resource(GENERATED_REFLECT_CONFIG).forEach(entry -> entries.put(entry.path("name").asText(), entry));
+        return entries;
+    }
+
+    private static JsonNode resource(String name) throws IOException {
+        try (InputStream in = NativeImageConfigTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as("%s on the class path (picocli-codegen writes the generated one)", name).isNotNull();
+            return Json.parse(in.readAllBytes());
         }
     }
 }
