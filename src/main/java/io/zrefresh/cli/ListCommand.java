@@ -31,6 +31,7 @@ final class ListCommand extends BaseCommand {
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
             JobList jobs = api.list(target.database(), name);
+            jobs.records().forEach(job -> session.host().seenCollections().add(job.collectionName()));
             session.printer().print(active ? onlyActive(jobs) : jobs.data(), Shape.JOB_LIST);
         }
         return ExitCode.OK;
