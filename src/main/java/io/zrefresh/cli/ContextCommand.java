@@ -50,7 +50,7 @@ final class ContextCommand extends GroupCommand {
 
         @Override
         protected int run(Session session) throws Exception {
-            String context = name != null ? name : session.resolver().context(null);
+            String context = name != null ? name : session.resolver().context(((RootCommand) spec.root().userObject()).context);
             ContextStore store = session.contexts();
             if (!store.exists(context)) {
                 throw new ConfigException("Context \"" + context + "\" is not defined in " + store.configPath());
