@@ -24,7 +24,7 @@ final class ShellCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) throws IOException {
-        RootCommand root = (RootCommand) spec.root().userObject();
+        RootCommand root = root();
         Host host = session.host();
         Shell shell = new Shell(host, inheritedOptions(root), () -> Shell.prompt(session, root.context));
         if (!host.terminal().stdinIsTerminal()) {
