@@ -44,7 +44,7 @@ public final class Printer {
     }
 
     /**
-     * @throws IllegalArgumentException when the --query fails on this value
+     * @throws Query.EvaluationException when the --query fails on this value
      */
     public void print(JsonNode value, Shape shape) {
         JsonNode shown = settings.query() == null ? value : settings.query().apply(value);
