@@ -65,6 +65,22 @@ class JarIT extends DevServerTest {
     }
 
     @Test
+    void theDevServerPrintsHowToUseItAndStopsOnCtrlC() throws Exception {
+        Process server = new ProcessRun(home).start("dev-server", "--port", "0");
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        String exports = stdout.readLine();
+        assertThat(exports).matches("export ZILLIZ_ENDPOINT=http://127\\.0\\.0\\.1:\\d+ ZILLIZ_API_KEY=zrefresh-dev");
+        String endpoint = exports.split(" ")[1].substring("ZILLIZ_ENDPOINT=".length());
+        Result list = new ProcessRun(home).env("ZILLIZ_ENDPOINT", endpoint).env("ZILLIZ_API_KEY", "zrefresh-dev")
+                .run("trigger", "--name", "ext_books", "-o", "text");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
+        Result stopped = ProcessRun.finish(server, Duration.ofSeconds(20));
+        assertThat(stopped.exit()).isEqualTo(130);
+        assertThat(stopped.err()).contains("zrefresh dev server on " + endpoint, "Stopped.");
+    }
+
+    @Test
     void devServerExecExitsWithTheCommandsStatus() throws Exception {
         Result result = new ProcessRun(home).run("dev-server", "--exec", "zrefresh trigger --name plain_coll; exit $?");
         assertThat(result.exit()).isEqualTo(5);

@@ -33,7 +33,7 @@ final class ExchangeTrace {
         }
         out.println("< HTTP " + reply.status() + " (" + took.toMillis() + " ms)");
         reply.headers().forEach((name, values) -> out.println("< " + name + ": " + String.join(", ", values)));
-        out.println("< " + clip(reply.bodyText()));
+        out.println("< " + clip(reply.bodyText(MAX_BODY + 1)) + (reply.body().length > MAX_BODY ? " (" + reply.body().length + " bytes)" : ""));
     }
 
     void failure(Exception error, Duration took) {
@@ -49,6 +49,6 @@ final class ExchangeTrace {
     }
 
     private static String clip(String text) {
-        return text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY) + "… (" + text.length() + " chars)";
+        return text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY) + "…";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException.Delivery;
 import io.zrefresh.api.ApiException.Kind;
 import io.zrefresh.json.Json;
+import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -12,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +57,7 @@ public final class RefreshApi implements AutoCloseable {
             body.put("externalSpec", externalSpec);
         }
         String operation = "trigger a refresh of " + collection;
-        JsonNode data = call(operation, "refresh", body, false);
+        JsonNode data = dataOf(call(operation, "refresh", body, false));
         try {
             JobId.fromJson(data.get(Job.JOB_ID));
         } catch (IllegalArgumentException noId) {
@@ -72,7 +71,7 @@ public final class RefreshApi implements AutoCloseable {
         ObjectNode body = Json.object();
         body.set("jobId", jobId.toJson());
         String operation = "describe refresh job " + jobId;
-        JsonNode data = call(operation, "describe", body, true);
+        JsonNode data = dataOf(call(operation, "describe", body, true));
         if (!data.isObject()) {
             throw unexpected(operation, data);
         }
@@ -86,17 +85,25 @@ public final class RefreshApi implements AutoCloseable {
             body.put("collectionName", collection);
         }
         String operation = collection == null ? "list refresh jobs" : "list refresh jobs of " + collection;
-        JsonNode data = call(operation, "list", body, true);
-        JsonNode records = data.get("records");
-        if (records == null || !records.isArray()) {
-            throw unexpected(operation, data);
+        byte[] answer = call(operation, "list", body, true);
+        try {
+            return new JobList(RecordsDocument.of(answer, "data", "records"));
+        } catch (IllegalArgumentException unexpectedShape) {
+            throw unexpected(operation, dataOf(answer));
         }
-        List<Job> jobs = new ArrayList<>(records.size());
-        records.forEach(record -> jobs.add(new Job(record)));
-        return new JobList(data, jobs);
     }
 
-    private JsonNode call(String operation, String action, ObjectNode body, boolean idempotent)
+    /** The envelope's data as a tree: for the small answers of refresh and describe. */
+    private static JsonNode dataOf(byte[] answer) {
+        try {
+            return Json.parse(answer).path("data");
+        } catch (IOException checkedBefore) {
+            throw new java.io.UncheckedIOException("an answer checked as JSON could not be read again", checkedBefore);
+        }
+    }
+
+    /** Sends until an answer, a failure that is not transient, or the last attempt; returns the success body. */
+    private byte[] call(String operation, String action, ObjectNode body, boolean idempotent)
             throws ApiException, InterruptedException {
         URI uri = uriOf(action);
         byte[] bytes = Json.compact(body).getBytes(StandardCharsets.UTF_8);
@@ -108,7 +115,7 @@ public final class RefreshApi implements AutoCloseable {
             try {
                 HttpReply reply = transport.post(uri, headers, bytes, settings.requestTimeout());
                 trace.reply(reply, Duration.between(sent, clock.instant()));
-                return replies.data(reply);
+                return replies.successBody(reply);
             } catch (IOException noAnswer) {
                 trace.failure(noAnswer, Duration.between(sent, clock.instant()));
                 failure = replies.noAnswer(noAnswer, uri, settings.requestTimeout());

@@ -1,6 +1,7 @@
 package io.zrefresh.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.zrefresh.api.ApiException.Delivery;
 import io.zrefresh.api.ApiException.Kind;
 import io.zrefresh.json.Json;
@@ -37,14 +38,22 @@ final class Replies {
         this.clock = clock;
     }
 
-    JsonNode data(HttpReply reply) throws ApiException {
-        JsonNode envelope = parseEnvelope(reply);
+    /** The envelope's code and message, read without building its data (a list may be 30 MB). */
+    private record Head(int code, String message) {
+    }
+
+    /**
+     * The body of a successful answer (HTTP 200, code 0), whose JSON has been checked to be
+     * well-formed; otherwise the failure, classified.
+     */
+    byte[] successBody(HttpReply reply) throws ApiException {
+        Head envelope = scanEnvelope(reply.body());
         int status = reply.status();
         if (envelope == null) {
             throw notAnEnvelope(reply);
         }
-        int code = envelope.path("code").asInt();
-        String message = envelope.path("message").asText("");
+        int code = envelope.code();
+        String message = envelope.message();
         if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
             String what = status == 403 ? "permission denied" : "authentication failed";
             throw ApiException.of(Kind.AUTH, what + ": " + describeCode(message, code, status)
@@ -52,7 +61,7 @@ final class Replies {
                     .delivery(Delivery.NOT_PROCESSED).server(code, message).httpStatus(status).build();
         }
         if (status == 200 && code == 0) {
-            return envelope.path("data");
+            return reply.body();
         }
         ApiException.Builder error = ApiException.of(Kind.SERVER, describeCode(message, code, status))
                 .server(code, message).httpStatus(status);
@@ -95,15 +104,30 @@ final class Replies {
         return ApiException.of(Kind.NETWORK, message).cause(cause).delivery(delivery).transientFailure().build();
     }
 
-    private static JsonNode throwing(ApiException.Builder error) throws ApiException {
+    private static byte[] throwing(ApiException.Builder error) throws ApiException {
         throw error.build();
     }
 
-    /** The body as an envelope (a JSON object with a numeric code), or null. */
-    private static JsonNode parseEnvelope(HttpReply reply) {
-        try {
-            JsonNode node = Json.parse(reply.body());
-            return node != null && node.isObject() && node.path("code").isIntegralNumber() ? node : null;
+    /** The envelope's head when the body is one well-formed JSON object with an integer code, else null. */
+    private static Head scanEnvelope(byte[] body) {
+        try (JsonParser parser = Json.mapper().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Integer code = null;
+            String message = "";
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("code") && value == JsonToken.VALUE_NUMBER_INT) {
+                    code = parser.getIntValue();
+                } else if (field.equals("message") && value == JsonToken.VALUE_STRING) {
+                    message = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return code != null && parser.nextToken() == null ? new Head(code, message) : null;
         } catch (IOException notJson) {
             return null;
         }
@@ -135,7 +159,7 @@ final class Replies {
     }
 
     private static String excerpt(HttpReply reply) {
-        String text = reply.bodyText().replaceAll("\\s+", " ").trim();
+        String text = reply.bodyText(BODY_EXCERPT * 4).replaceAll("\\s+", " ").trim();
         return text.length() <= BODY_EXCERPT ? text : text.substring(0, BODY_EXCERPT) + "…";
     }
 

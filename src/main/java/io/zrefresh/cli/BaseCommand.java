@@ -17,9 +17,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        Session session = ((RootCommand) spec.root().userObject()).session();
+        Session session = root().session();
         session.printer();
         return run(session);
+    }
+
+    /** The root command, which holds the global options. */
+    protected RootCommand root() {
+        return (RootCommand) spec.root().userObject();
     }
 
     /** Checks flags, then does the work; returns the exit code. */

@@ -18,6 +18,8 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(root);
         // "@file" belongs to --external-spec, not to picocli's argument files.
         commandLine.setExpandAtFiles(false);
+        // The last of an option given twice wins (the shell puts its own global options first).
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> root.session().reporter().report(failure));

@@ -50,7 +50,7 @@ final class ContextCommand extends GroupCommand {
 
         @Override
         protected int run(Session session) throws Exception {
-            String context = name != null ? name : session.resolver().context(null);
+            String context = name != null ? name : session.resolver().context(root().context);
             ContextStore store = session.contexts();
             if (!store.exists(context)) {
                 throw new ConfigException("Context \"" + context + "\" is not defined in " + store.configPath());
@@ -83,7 +83,7 @@ final class ContextCommand extends GroupCommand {
             }
             String apiKey = apiKeyStdin ? readKey(session) : null;
             Map<String, String> values = new LinkedHashMap<>();
-            values.put(ContextStore.ENDPOINT, ((RootCommand) spec.root().userObject()).endpoint);
+            values.put(ContextStore.ENDPOINT, root().endpoint);
             values.put(ContextStore.DATABASE, database);
             values.put(ContextStore.CLUSTER_ID, clusterId);
             session.contexts().set(name, values, apiKey);

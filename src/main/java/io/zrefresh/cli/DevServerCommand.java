@@ -46,7 +46,7 @@ final class DevServerCommand extends BaseCommand {
         if (jobTime.isZero() || jobTime.isNegative()) {
             throw new UsageException("--job-time must be longer than 0");
         }
-        boolean debug = ((RootCommand) spec.root().userObject()).debug;
+        boolean debug = root().debug;
         DevServerOptions options = DevServerOptions.defaults()
                 .withPort(port != null ? port : exec != null ? 0 : DEFAULT_PORT)
                 .withToken(token)

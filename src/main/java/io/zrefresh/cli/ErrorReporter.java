@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
+import io.zrefresh.output.Query;
 import io.zrefresh.refresh.ActiveJobException;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -82,7 +83,8 @@ final class ErrorReporter {
         if (failure instanceof ConfigException) {
             return Problem.of(ExitCode.CONFIG, failure.getMessage());
         }
-        if (failure instanceof UsageException || failure instanceof CommandLine.ParameterException) {
+        if (failure instanceof UsageException || failure instanceof CommandLine.ParameterException
+                || failure instanceof Query.EvaluationException) {
             return Problem.of(ExitCode.USAGE, failure.getMessage());
         }
         if (failure instanceof InterruptedException) {

@@ -6,13 +6,22 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything a command takes from the world around it: streams, environment, time, terminal.
  * Passed in, so that tests run commands without global state.
+ *
+ * @param seenCollections collection names seen in list results, for the shell's completion of --name
  */
 public record Host(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
-                   Sleeper sleeper, ZoneId zone, TerminalInfo terminal) {
+                   Sleeper sleeper, ZoneId zone, TerminalInfo terminal, Set<String> seenCollections) {
+
+    public Host(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
+                Sleeper sleeper, ZoneId zone, TerminalInfo terminal) {
+        this(in, out, err, env, clock, sleeper, zone, terminal, ConcurrentHashMap.newKeySet());
+    }
 
     /** For commands run by tests or embedders: no terminal, system time, this machine's zone. */
     public static Host of(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -21,18 +30,14 @@ public record Host(InputStream in, PrintStream out, PrintStream err, Map<String,
     }
 
     public Host withIn(InputStream newIn) {
-        return new Host(newIn, out, err, env, clock, sleeper, zone, terminal);
+        return new Host(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections);
     }
 
     public Host withTerminal(TerminalInfo newTerminal) {
-        return new Host(in, out, err, env, clock, sleeper, zone, newTerminal);
+        return new Host(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections);
     }
 
-    public Host withTime(Clock newClock, Sleeper newSleeper, ZoneId newZone) {
-        return new Host(in, out, err, env, newClock, newSleeper, newZone, terminal);
-    }
-
-    public Host withStreams(PrintStream newOut, PrintStream newErr) {
-        return new Host(in, newOut, newErr, env, clock, sleeper, zone, terminal);
+    public Host withEnv(Map<String, String> newEnv) {
+        return new Host(in, out, err, newEnv, clock, sleeper, zone, terminal, seenCollections);
     }
 }

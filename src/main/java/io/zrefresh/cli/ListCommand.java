@@ -1,13 +1,10 @@
 package io.zrefresh.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.Job;
 import io.zrefresh.api.JobList;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.config.Target;
-import io.zrefresh.output.Shape;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,16 +28,16 @@ final class ListCommand extends BaseCommand {
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
             JobList jobs = api.list(target.database(), name);
-            session.printer().print(active ? onlyActive(jobs) : jobs.data(), Shape.JOB_LIST);
+            Set<String> seen = session.host().seenCollections();
+            // The filter sees every record as it streams by: the one place to note collection names for the shell.
+            session.printer().printList(jobs.data(), record -> {
+                String collection = record.path(Job.COLLECTION).asText("");
+                if (!collection.isEmpty()) {
+                    seen.add(collection);
+                }
+                return !active || new Job(record).state().isActive();
+            });
         }
         return ExitCode.OK;
-    }
-
-    /** The server's data with only the active records; its other fields stay. */
-    private static JsonNode onlyActive(JobList jobs) {
-        ObjectNode data = ((ObjectNode) jobs.data()).deepCopy();
-        ArrayNode records = data.putArray("records");
-        jobs.records().stream().filter(job -> job.state().isActive()).map(Job::node).forEach(records::add);
-        return data;
     }
 }

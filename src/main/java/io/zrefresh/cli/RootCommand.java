@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             DescribeCommand.class,
             ListCommand.class,
             WaitCommand.class,
+            ShellCommand.class,
             ContextCommand.class,
             DevServerCommand.class,
             ExternalCollectionCommand.class

@@ -1,9 +1,11 @@
 package io.zrefresh.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +25,15 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Reads one value from a parser in the middle of a document (what follows it is not its business). */
+    private static final ObjectReader VALUE_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {
+    }
+
+    /** The value at the parser's current token, which is left at the value's last token. */
+    public static JsonNode readValue(JsonParser parser) throws java.io.IOException {
+        return VALUE_READER.readTree(parser);
     }
 
     public static ObjectMapper mapper() {

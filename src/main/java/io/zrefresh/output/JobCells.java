@@ -2,7 +2,6 @@ package io.zrefresh.output;
 
 import io.zrefresh.api.Job;
 import io.zrefresh.time.Durations;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,11 +13,15 @@ final class JobCells {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ZoneId zone;
-    private final Clock clock;
+    private final long now;
 
-    JobCells(ZoneId zone, Clock clock) {
+    /**
+     * @param now when running jobs' durations end: one instant for a whole table, so that its
+     *            widths and its rows agree
+     */
+    JobCells(ZoneId zone, long now) {
         this.zone = zone;
-        this.clock = clock;
+        this.now = now;
     }
 
     String time(long epochMillis) {
@@ -34,7 +37,7 @@ final class JobCells {
         if (job.startTime() <= 0) {
             return "-";
         }
-        long end = job.endTime() > 0 ? job.endTime() : clock.millis();
+        long end = job.endTime() > 0 ? job.endTime() : now;
         return Durations.elapsed(Duration.ofMillis(end - job.startTime()));
     }
 }

@@ -2,20 +2,24 @@ package io.zrefresh.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.api.Job;
+import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.output.Table.Column;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
  * Prints a command's value in the chosen format: data to stdout, nothing else. The value is the
  * one -o json prints; --query applies to it first, and the result is then laid out by the
- * general rules.
+ * general rules. A job list is streamed record by record wherever the format allows.
  */
 public final class Printer {
 
@@ -23,56 +27,77 @@ public final class Printer {
     private static final List<String> JOB_HEADERS =
             List.of("JOB ID", "COLLECTION", "STATE", "PROGRESS", "STARTED", "DURATION", "REASON");
 
+    /** Produces records (JSON objects or values), each time it is asked, in the same order. */
+    @FunctionalInterface
+    private interface Records {
+        void forEach(Consumer<JsonNode> record);
+    }
+
     private final OutputSettings settings;
     private final PrintStream out;
     private final PrintStream err;
-    private final JobCells jobCells;
 
     public Printer(OutputSettings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.out = out;
         this.err = err;
-        this.jobCells = new JobCells(settings.zone(), settings.clock());
-    }
-
-    public OutputFormat format() {
-        return settings.format();
     }
 
     /**
-     * @throws IllegalArgumentException when the --query fails on this value
+     * @throws Query.EvaluationException when the --query fails on this value
      */
     public void print(JsonNode value, Shape shape) {
         JsonNode shown = settings.query() == null ? value : settings.query().apply(value);
         Shape layout = settings.query() == null ? shape : Shape.GENERIC;
         switch (settings.format()) {
-            case JSON -> JsonWriter.write(shown, out);
-            case YAML -> YamlWriter.write(shown, out);
+            case JSON -> JsonWriter.json(out, generator -> generator.writeTree(shown));
+            case YAML -> JsonWriter.yaml(out, generator -> generator.writeTree(shown));
             case TABLE -> table(shown, layout);
-            case CSV -> csv(layout == Shape.JOB_LIST ? shown.path("records") : shown);
-            case TEXT -> text(layout == Shape.JOB_LIST ? shown.path("records") : shown);
+            case CSV -> csv(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
+            case TEXT -> text(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
+        }
+        out.flush();
+    }
+
+    /**
+     * Prints list's value, {@code {"records": [...]}}, keeping only some records, without ever
+     * holding all of them (unless a --query needs the whole value).
+     */
+    public void printList(RecordsDocument data, Predicate<JsonNode> keep) {
+        if (settings.query() != null) {
+            print(data.tree(keep), Shape.JOB_LIST);
+            return;
+        }
+        Records records = action -> data.forEachRecord(record -> {
+            if (keep.test(record)) {
+                action.accept(record);
+            }
+        });
+        switch (settings.format()) {
+            case JSON -> JsonWriter.json(out, generator -> data.write(generator, keep));
+            case YAML -> JsonWriter.yaml(out, generator -> data.write(generator, keep));
+            case TABLE -> jobTable(records);
+            case CSV -> csv(records);
+            case TEXT -> text(records);
         }
         out.flush();
     }
 
     private void table(JsonNode value, Shape layout) {
         if (layout == Shape.JOB_LIST) {
-            jobTable(value.path("records"));
-        } else if (layout == Shape.JOB && value.isObject()) {
-            keyValueTable(value, true);
+            jobTable(elements(value.path("records")));
         } else if (value.isObject()) {
-            keyValueTable(value, false);
+            keyValueTable(value, layout == Shape.JOB);
         } else if (value.isArray() && isAllObjects(value)) {
-            Grid grid = Grid.of(value);
-            Table table = new Table(grid.keys.stream().map(key -> Column.plain(key.toUpperCase(java.util.Locale.ROOT), true)).toList());
-            grid.rows.forEach(row -> table.add(row.stream().map(Cells::text).toArray(String[]::new)));
-            printTable(table);
+            List<String> keys = keysOf(elements(value));
+            List<Column> columns = keys.stream().map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true)).toList();
+            printTable(new Table(columns, row -> value.forEach(object -> row.accept(cells(object, keys)))));
         } else {
             lines(value);
         }
     }
 
-    private void jobTable(JsonNode records) {
+    private void jobTable(Records records) {
         Ansi ansi = settings.ansi();
         List<Column> columns = new ArrayList<>();
         for (String header : JOB_HEADERS) {
@@ -80,31 +105,43 @@ public final class Printer {
             UnaryOperator<String> paint = header.equals("STATE") ? ansi::state : UnaryOperator.identity();
             columns.add(new Column(header, cuttable, paint));
         }
-        Table table = new Table(columns);
-        for (JsonNode record : records) {
+        JobCells jobCells = new JobCells(settings.zone(), settings.clock().millis());
+        // Rows are kept (the widths need them all) with repeated values shared: 100,000 jobs of a
+        // few collections and states then take a few megabytes, and the list is parsed once.
+        Map<String, String> shared = new HashMap<>();
+        List<String[]> rows = new ArrayList<>();
+        records.forEach(record -> {
             Job job = new Job(record);
-            table.add(Cells.text(record.get(Job.JOB_ID)), job.collectionName(), job.stateName(), jobCells.progress(job),
-                    jobCells.time(job.startTime()), jobCells.duration(job), job.reason());
-        }
-        printTable(table);
-        if (records.isEmpty()) {
+            rows.add(new String[] {Cells.text(record.get(Job.JOB_ID)), share(shared, job.collectionName()),
+                share(shared, job.stateName()), share(shared, jobCells.progress(job)), jobCells.time(job.startTime()),
+                share(shared, jobCells.duration(job)), share(shared, job.reason())});
+        });
+        printTable(new Table(columns, rows::forEach));
+        if (rows.isEmpty()) {
             err.println("No refresh jobs found.");
         }
     }
 
-    private void keyValueTable(JsonNode object, boolean isJob) {
-        Ansi ansi = settings.ansi();
-        Table table = new Table(List.of(Column.plain("KEY", false),
-                new Column("VALUE", true, isJob ? value -> ansi.state(value) : UnaryOperator.identity())));
-        Job job = new Job(object);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            table.add(field.getKey(), isJob ? jobValue(job, field.getKey(), field.getValue()) : Cells.text(field.getValue()));
-        }
-        printTable(table);
+    private static String share(Map<String, String> shared, String value) {
+        return shared.computeIfAbsent(value, first -> first);
     }
 
-    private String jobValue(Job job, String key, JsonNode value) {
+    private void keyValueTable(JsonNode object, boolean isJob) {
+        Ansi ansi = settings.ansi();
+        JobCells jobCells = new JobCells(settings.zone(), settings.clock().millis());
+        Job job = new Job(object);
+        List<String[]> rows = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String value = isJob ? jobValue(jobCells, job, field.getKey(), field.getValue()) : Cells.text(field.getValue());
+            rows.add(new String[] {field.getKey(), value});
+        }
+        List<Column> columns = List.of(Column.plain("KEY", false),
+                new Column("VALUE", true, isJob ? ansi::state : UnaryOperator.identity()));
+        printTable(new Table(columns, rows::forEach));
+    }
+
+    private static String jobValue(JobCells jobCells, Job job, String key, JsonNode value) {
         return switch (key) {
             case Job.START_TIME, Job.END_TIME -> value.isIntegralNumber() ? jobCells.time(value.asLong()) : Cells.text(value);
             case Job.PROGRESS -> jobCells.progress(job);
@@ -113,28 +150,23 @@ public final class Printer {
     }
 
     private void printTable(Table table) {
-        int width = settings.terminalWidth().getAsInt();
-        table.print(out, settings.header(), width, settings.ansi());
+        table.print(out, settings.header(), settings.terminalWidth().getAsInt(), settings.ansi());
     }
 
-    private void csv(JsonNode value) {
-        if (value.isArray() && isAllObjects(value)) {
-            Grid grid = Grid.of(value);
-            if (settings.header() && !grid.rows.isEmpty()) {
-                out.print(csvLine(grid.keys));
-            }
-            grid.rows.forEach(row -> out.print(csvLine(row.stream().map(Cells::text).toList())));
-        } else if (value.isObject()) {
-            Grid grid = Grid.of(List.of(value));
-            if (settings.header()) {
-                out.print(csvLine(grid.keys));
-            }
-            out.print(csvLine(grid.rows.get(0).stream().map(Cells::text).toList()));
-        } else if (value.isArray()) {
-            value.forEach(element -> out.print(csvLine(List.of(Cells.text(element)))));
-        } else if (!value.isNull() && !value.isMissingNode()) {
-            out.print(csvLine(List.of(Cells.text(value))));
+    /**
+     * RFC 4180: a header of the keys in first-seen order (one pass), then a row per record
+     * (a second pass). A single value stands alone.
+     */
+    private void csv(Records records) {
+        List<String> keys = keysOf(records);
+        if (keys.isEmpty()) {
+            records.forEach(value -> out.print(csvLine(List.of(Cells.text(value)))));
+            return;
         }
+        if (settings.header()) {
+            out.print(csvLine(keys));
+        }
+        records.forEach(record -> out.print(csvLine(List.of(cells(record, keys)))));
     }
 
     private static String csvLine(List<String> cells) {
@@ -149,26 +181,21 @@ public final class Printer {
         return line.append(CSV_NEWLINE).toString();
     }
 
-    private void text(JsonNode value) {
-        if (value.isArray() && isAllObjects(value)) {
-            Grid.of(value).rows.forEach(row -> out.print(textLine(row)));
-        } else if (value.isObject()) {
-            out.print(textLine(Grid.of(List.of(value)).rows.get(0)));
-        } else {
-            lines(value);
-        }
-    }
-
-    private static String textLine(List<JsonNode> cells) {
-        StringBuilder line = new StringBuilder();
-        for (JsonNode cell : cells) {
-            if (line.length() > 0) {
-                line.append('\t');
+    /** Tab-separated, a record per line, no header; values bare. */
+    private void text(Records records) {
+        List<String> keys = keysOf(records);
+        records.forEach(record -> {
+            String[] cells = keys.isEmpty() ? new String[] {Cells.text(record)} : cells(record, keys);
+            StringBuilder line = new StringBuilder();
+            for (String cell : cells) {
+                if (line.length() > 0) {
+                    line.append('\t');
+                }
+                // One record per line, whatever a value holds.
+                line.append(cell.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
             }
-            // One record per line, whatever a value holds.
-            line.append(Cells.text(cell).replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
-        }
-        return line.append('\n').toString();
+            out.print(line.append('\n'));
+        });
     }
 
     /** Scalars bare, arrays of scalars one per line, null as nothing. */
@@ -180,6 +207,46 @@ public final class Printer {
         }
     }
 
+    /**
+     * The rows a general value makes: an array's elements, an object alone (one row), a scalar
+     * alone, and nothing for null.
+     */
+    private static Records rowsOf(JsonNode value) {
+        if (value.isArray()) {
+            return elements(value);
+        }
+        if (value.isNull() || value.isMissingNode()) {
+            return action -> { };
+        }
+        return action -> action.accept(value);
+    }
+
+    private static Records elements(JsonNode array) {
+        return array::forEach;
+    }
+
+    /** Keys of the records in first-seen order; none when any record is not an object. */
+    private static List<String> keysOf(Records records) {
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        boolean[] allObjects = {true};
+        records.forEach(record -> {
+            if (record.isObject()) {
+                record.fieldNames().forEachRemaining(key -> keys.put(key, Boolean.TRUE));
+            } else {
+                allObjects[0] = false;
+            }
+        });
+        return allObjects[0] ? List.copyOf(keys.keySet()) : List.of();
+    }
+
+    private static String[] cells(JsonNode record, List<String> keys) {
+        String[] cells = new String[keys.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = Cells.text(record.get(keys.get(i)));
+        }
+        return cells;
+    }
+
     private static boolean isAllObjects(JsonNode array) {
         for (JsonNode element : array) {
             if (!element.isObject()) {
@@ -187,27 +254,5 @@ public final class Printer {
             }
         }
         return true;
-    }
-
-    /** Objects as rows; columns are the keys in first-seen order. */
-    private static final class Grid {
-        final List<String> keys;
-        final List<List<JsonNode>> rows = new ArrayList<>();
-
-        private Grid(List<String> keys) {
-            this.keys = keys;
-        }
-
-        static Grid of(Iterable<JsonNode> objects) {
-            Set<String> keys = new LinkedHashSet<>();
-            objects.forEach(object -> object.fieldNames().forEachRemaining(keys::add));
-            Grid grid = new Grid(List.copyOf(keys));
-            for (JsonNode object : objects) {
-                List<JsonNode> row = new ArrayList<>(keys.size());
-                keys.forEach(key -> row.add(object.get(key)));
-                grid.rows.add(row);
-            }
-            return grid;
-        }
     }
 }

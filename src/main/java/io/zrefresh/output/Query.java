@@ -36,14 +36,23 @@ public final class Query {
         }
     }
 
+    /** A valid expression that cannot be evaluated on this value (e.g. a function given the wrong type). */
+    public static final class EvaluationException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EvaluationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /**
-     * @throws IllegalArgumentException when the expression fails on this value (e.g. a function given the wrong type)
+     * @throws EvaluationException when the expression fails on this value
      */
     public JsonNode apply(JsonNode value) {
         try {
             return expression.search(value);
         } catch (JmesPathException failed) {
-            throw new IllegalArgumentException("--query '" + source + "' failed: " + failed.getMessage(), failed);
+            throw new EvaluationException("--query '" + source + "' failed: " + failed.getMessage(), failed);
         }
     }
 }

@@ -1,14 +1,15 @@
 package io.zrefresh.output;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Aligned columns separated by two spaces. On a terminal the table fits its width: cuttable
  * columns give up room, widest first, and their values end with an ellipsis. Piped output is
- * never cut, so scripts see whole values.
+ * never cut, so scripts see whole values. Rows are produced twice (once for the widths, once to
+ * print) instead of being held, so 100,000 rows cost no memory.
  */
 final class Table {
 
@@ -22,15 +23,18 @@ final class Table {
         }
     }
 
-    private final List<Column> columns;
-    private final List<String[]> rows = new ArrayList<>();
-
-    Table(List<Column> columns) {
-        this.columns = columns;
+    /** Produces the rows, each time it is asked, in the same order. */
+    @FunctionalInterface
+    interface Rows {
+        void forEach(Consumer<String[]> row);
     }
 
-    void add(String... cells) {
-        rows.add(cells);
+    private final List<Column> columns;
+    private final Rows rows;
+
+    Table(List<Column> columns, Rows rows) {
+        this.columns = columns;
+        this.rows = rows;
     }
 
     /**
@@ -42,12 +46,9 @@ final class Table {
             fit(widths, maxWidth);
         }
         if (header) {
-            String[] titles = columns.stream().map(Column::header).toArray(String[]::new);
-            printRow(out, titles, widths, true, ansi);
+            printRow(out, columns.stream().map(Column::header).toArray(String[]::new), widths, true, ansi);
         }
-        for (String[] row : rows) {
-            printRow(out, row, widths, false, ansi);
-        }
+        rows.forEach(row -> printRow(out, row, widths, false, ansi));
     }
 
     private int[] naturalWidths(boolean header) {
@@ -55,11 +56,11 @@ final class Table {
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header ? columns.get(c).header().length() : 0;
         }
-        for (String[] row : rows) {
+        rows.forEach(row -> {
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], width(row[c]));
             }
-        }
+        });
         return widths;
     }
 
@@ -87,13 +88,17 @@ final class Table {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             String text = cut(cells[c], widths[c]);
-            String painted = isHeader ? ansi.bold(text) : columns.get(c).paint().apply(text);
-            line.append(painted);
+            line.append(isHeader ? ansi.bold(text) : columns.get(c).paint().apply(text));
             if (c < cells.length - 1) {
                 line.append(" ".repeat(widths[c] - width(text))).append(GAP);
             }
         }
-        out.print(stripTrailing(line) + "\n");
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        line.setLength(end);
+        out.print(line.append('\n'));
     }
 
     private static String cut(String text, int width) {
@@ -106,13 +111,5 @@ final class Table {
     /** Columns a value takes: code points (enough for the ASCII and Latin text of job data). */
     private static int width(String text) {
         return text.codePointCount(0, text.length());
-    }
-
-    private static String stripTrailing(StringBuilder line) {
-        int end = line.length();
-        while (end > 0 && line.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return line.substring(0, end);
     }
 }

@@ -137,6 +137,14 @@ class CommandsEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void stringJobIdsAreSentAsStringsWhichOpenSourceMilvusRefuses() {
+        Result result = run("describe", "--job-id", "job-abc123", "--debug");
+        assertThat(result.err()).contains("> {\"jobId\":\"job-abc123\"}");
+        assertThat(result.exit()).isEqualTo(5);
+        assertThat(result.err()).contains("can only accept json format request", "server code 1801");
+    }
+
+    @Test
     void anOldDataPlaneIsToldToUpgrade() {
         dev.server.faults().add(Fault.oldDataPlane().on(Endpoint.LIST));
         Result result = run("list");

@@ -72,6 +72,14 @@ class UsageErrorsTest extends DevServerTest {
     }
 
     @Test
+    void aQueryThatFailsOnTheAnswerIsAUsageError() {
+        Result result = dev.cli().run("list", "--query", "abs(records)");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("--query 'abs(records)' failed", "expected number but was array").doesNotContain("Internal");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void misspelledCommandsGetASuggestion() {
         Result result = dev.cli().run("triger");
         assertThat(result.err()).contains("Did you mean", "trigger", "Run 'zrefresh --help' for usage.");

@@ -142,6 +142,23 @@ class PrinterTest {
     }
 
     @Test
+    void streamedListsPrintWhatTheTreePrintsInEveryFormat() throws Exception {
+        io.zrefresh.json.RecordsDocument document = io.zrefresh.json.RecordsDocument.of(
+                ("{\"code\":0,\"data\":" + LIST + "}").getBytes(StandardCharsets.UTF_8), "data", "records");
+        for (OutputFormat format : OutputFormat.values()) {
+            out.reset();
+            printer(format, null, true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
+            String fromTree = stdout();
+            out.reset();
+            printer(format, null, true, false, 0).printList(document, record -> true);
+            assertThat(stdout()).as(format.id()).isEqualTo(fromTree);
+        }
+        out.reset();
+        printer(OutputFormat.TEXT, null, true, false, 0).printList(document, record -> record.path("state").asText().equals("RefreshFailed"));
+        assertThat(stdout()).startsWith("ext_books\t1754549065000\t").endsWith("\tno files found in external source: s3://bucket/books\t1754549000000\tRefreshFailed\n");
+    }
+
+    @Test
     void anInvalidQueryNamesTheExpressionAndPosition() {
         assertThatThrownBy(() -> Query.compile("records[?state=='X'"))
                 .hasMessageContaining("records[?state=='X'").hasMessageContaining("position 19");

@@ -1,0 +1,109 @@
+package io.zrefresh.cli;
+
+import io.zrefresh.config.ConfigException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jline.reader.EOFError;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.Parser;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+
+/**
+ * The read-run loop of {@code zrefresh shell}. Each line runs as a whole zrefresh command (a fresh
+ * parse, so no option leaks from one line to the next) with the global options the shell was
+ * started with; an error prints and the loop goes on. Lines come from a JLine reader on a
+ * terminal, or from plain stdin when it is piped (then no prompt is printed).
+ */
+final class Shell {
+
+    /** Where lines come from; null means the input has ended. */
+    interface Lines {
+        String next(String prompt) throws IOException;
+    }
+
+    private final Host host;
+    private final List<String> inheritedOptions;
+    private final Supplier<String> prompt;
+    private final Parser words = new DefaultParser();
+
+    Shell(Host host, List<String> inheritedOptions, Supplier<String> prompt) {
+        this.host = host;
+        this.inheritedOptions = inheritedOptions;
+        this.prompt = prompt;
+    }
+
+    /** Runs lines until exit, quit or the end of input; returns the last command's exit code. */
+    int run(Lines lines) throws IOException {
+        int lastCode = ExitCode.OK;
+        for (String line = lines.next(prompt.get()); line != null; line = lines.next(prompt.get())) {
+            List<String> args;
+            try {
+                args = new ArrayList<>(words.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
+            } catch (EOFError unclosed) {
+                host.err().println("Unclosed quote in: " + line);
+                lastCode = ExitCode.USAGE;
+                continue;
+            }
+            args.removeIf(String::isEmpty);
+            if (args.isEmpty()) {
+                continue;
+            }
+            if (ShellCompleter.LEAVE_WORDS.contains(args.get(0))) {
+                break;
+            }
+            if (args.get(0).equals("shell")) {
+                host.err().println("Already in the shell.");
+                continue;
+            }
+            lastCode = runCommand(args);
+        }
+        return lastCode;
+    }
+
+    private int runCommand(List<String> args) {
+        List<String> full = new ArrayList<>(inheritedOptions);
+        full.addAll(args);
+        int code = Cli.run(host, full.toArray(String[]::new));
+        host.out().flush();
+        // A Ctrl-C meant for this command must not end the next one.
+        Thread.interrupted();
+        return code;
+    }
+
+    /** Lines from a JLine reader: Ctrl-C abandons the line, Ctrl-D leaves. */
+    static Lines from(LineReader reader) {
+        return prompt -> {
+            while (true) {
+                try {
+                    return reader.readLine(prompt);
+                } catch (UserInterruptException abandoned) {
+                    // a fresh prompt, as shells do
+                } catch (EndOfFileException end) {
+                    return null;
+                }
+            }
+        };
+    }
+
+    /** Lines from piped stdin, without prompts. */
+    static Lines from(BufferedReader reader) {
+        return prompt -> reader.readLine();
+    }
+
+    /** The prompt: {@code zrefresh(<context>:<database>)> }. */
+    static String prompt(Session session, String contextFlag) {
+        String context = session.resolver().context(contextFlag);
+        String database;
+        try {
+            database = session.resolver().database(context, null);
+        } catch (ConfigException unreadable) {
+            database = "?";
+        }
+        return "zrefresh(" + context + ":" + database + ")> ";
+    }
+}

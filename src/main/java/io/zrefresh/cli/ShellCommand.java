@@ -1,0 +1,82 @@
+package io.zrefresh.cli;
+
+import io.zrefresh.config.ContextStore;
+import io.zrefresh.output.OutputFormat;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+
+@Command(name = "shell", description = {
+    "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, options, "
+        + "option values, context names and the collection names seen in list results.",
+    "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
+        + "With piped stdin, runs its lines one by one."})
+final class ShellCommand extends BaseCommand {
+
+    @Override
+    protected int run(Session session) throws IOException {
+        RootCommand root = root();
+        Host host = session.host();
+        Shell shell = new Shell(host, inheritedOptions(root), () -> Shell.prompt(session, root.context));
+        if (!host.terminal().stdinIsTerminal()) {
+            return shell.run(Shell.from(new BufferedReader(new InputStreamReader(host.in(), StandardCharsets.UTF_8))));
+        }
+        // JLine is built only here: it costs startup time no other command should pay.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            Thread commands = Thread.currentThread();
+            terminal.handle(Terminal.Signal.INT, signal -> commands.interrupt());
+            return shell.run(Shell.from(reader(terminal, session)));
+        }
+    }
+
+    static LineReader reader(Terminal terminal, Session session) throws IOException {
+        ContextStore contexts = session.contexts();
+        Files.createDirectories(contexts.directory().root());
+        return LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("zrefresh")
+                .completer(new ShellCompleter(() -> Cli.create(session.host()).getCommandSpec(),
+                        contexts.directory(), session.host().seenCollections()))
+                .variable(LineReader.HISTORY_FILE, contexts.directory().historyFile())
+                .build();
+    }
+
+    /** The global options the shell was started with, given again to each of its commands. */
+    private static List<String> inheritedOptions(RootCommand root) {
+        List<String> options = new ArrayList<>();
+        if (root.output != OutputFormat.TABLE) {
+            options.add("--output=" + root.output.id());
+        }
+        if (root.context != null) {
+            options.add("--context=" + root.context);
+        }
+        if (root.endpoint != null) {
+            options.add("--endpoint=" + root.endpoint);
+        }
+        if (!root.requestTimeout.equals(java.time.Duration.ofSeconds(60))) {
+            options.add("--request-timeout=" + root.requestTimeout.toMillis() + "ms");
+        }
+        if (root.retries() != 3) {
+            options.add("--retries=" + root.retries());
+        }
+        addFlag(options, root.noHeader, "--no-header");
+        addFlag(options, root.noColor, "--no-color");
+        addFlag(options, root.debug, "--debug");
+        return options;
+    }
+
+    private static void addFlag(List<String> options, boolean set, String flag) {
+        if (set) {
+            options.add(flag);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.zrefresh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zrefresh.config.ConfigDirectory;
+import io.zrefresh.devserver.Endpoint;
+import io.zrefresh.support.CliRun.Result;
+import io.zrefresh.support.DevServerTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jline.reader.Candidate;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ShellTest extends DevServerTest {
+
+    @BeforeEach
+    void start() throws Exception {
+        server(Duration.ofSeconds(30));
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config"), "[default]\ndatabase = analytics\n\n[staging]\nendpoint = https://staging.example\n");
+    }
+
+    @Test
+    void pipedStdinRunsLineByLineAndErrorsDoNotEndIt() {
+        String id = dev.cli().run("trigger", "--name", "ext_books", "--database", "default", "-o", "text").out().trim();
+        Result result = dev.cli().stdin("""
+                describe --job-id %s -o text --query jobId
+                describe --job-id 0
+
+                list --name nope --database default
+                wait --job-id %s --timeout 600ms --poll-interval 500ms -o text --query state
+                exit
+                list
+                """.formatted(id, id)).run("shell");
+        assertThat(result.out().lines()).containsExactly(id, "RefreshPending");
+        assertThat(result.err()).contains("a job id must be positive", "collection not found", "Timed out waiting for job " + id);
+        assertThat(result.out()).doesNotContain("zrefresh(");
+        assertThat(result.exit()).isEqualTo(9);
+        assertThat(dev.requests(Endpoint.LIST)).as("the line after exit never ran").isEqualTo(2);
+    }
+
+    @Test
+    void globalOptionsOfTheShellApplyToEachLineAndLinesCanOverrideThem() {
+        dev.cli().run("trigger", "--name", "ext_books", "--database", "default");
+        Result result = dev.cli().stdin("list --database default --query 'records[0].collectionName'\nlist --database default -o text --query 'records[0].state'\n")
+                .run("-o", "json", "shell");
+        assertThat(result.out()).startsWith("\"ext_books\"\n").matches("(?s).*\nRefresh\\w+\n");
+    }
+
+    @Test
+    void theInteractivePathPromptsRunsAndKeepsHistory() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Host host = Host.of(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), Map.of(
+                "ZILLIZ_ENDPOINT", dev.server.url().toString(), "ZILLIZ_API_KEY", "test-token", "ZILLIZ_CONFIG_DIR", home.toString()));
+        RootCommand root = new RootCommand(host);
+        Session session = new Session(host, root);
+        try (Terminal terminal = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream("list --database default -o text\nquit\n".getBytes(StandardCharsets.UTF_8)), screen,
+                StandardCharsets.UTF_8)) {
+            LineReader reader = ShellCommand.reader(terminal, session);
+            int code = new Shell(host, List.of(), () -> Shell.prompt(session, null)).run(Shell.from(reader));
+            reader.getHistory().save();
+            assertThat(code).isZero();
+        }
+        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("zrefresh(default:analytics)> ");
+        assertThat(Files.readString(home.resolve("zrefresh_history"))).contains("list --database default -o text", "quit");
+        assertThat(dev.requests(Endpoint.LIST)).isEqualTo(1);
+    }
+
+    private List<String> complete(String line, Set<String> seen) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> candidates = new ArrayList<>();
+        Host host = Host.of(System.out, System.err, Map.of());
+        new ShellCompleter(() -> Cli.create(host).getCommandSpec(), new ConfigDirectory(home), seen)
+                .complete((LineReader) null, parsed, candidates);
+        return candidates.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void completesCommandsOptionsValuesContextsAndSeenCollections() {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        assertThat(complete("", seen)).contains("trigger", "describe", "list", "wait", "context", "external-collection", "exit", "quit")
+                .doesNotContain("shell-not-a-command");
+        assertThat(complete("list -o ", seen)).containsExactly("table", "json", "yaml", "csv", "text");
+        assertThat(complete("trigger --on-active ", seen)).containsExactly("fail", "wait", "skip");
+        assertThat(complete("list --context ", seen)).containsExactly("default", "staging");
+        assertThat(complete("context show ", seen)).contains("default", "staging");
+        assertThat(complete("trigger --", seen)).contains("--name", "--on-active", "--wait", "--output", "--query");
+        assertThat(complete("external-collection refresh ", seen)).containsExactlyInAnyOrder("trigger", "describe", "list");
+        assertThat(complete("trigger --name ", seen)).isEmpty();
+        seen.add("ext_books");
+        assertThat(complete("trigger --name ", seen)).containsExactly("ext_books");
+    }
+
+    @Test
+    void listResultsFeedTheCompletionOfNames() {
+        dev.cli().run("trigger", "--name", "ext_books", "--database", "default");
+        Host host = Host.of(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), Map.of(
+                "ZILLIZ_ENDPOINT", dev.server.url().toString(), "ZILLIZ_API_KEY", "test-token", "ZILLIZ_CONFIG_DIR", home.toString()));
+        assertThat(Cli.run(host, "list", "--database", "default")).isZero();
+        assertThat(host.seenCollections()).containsExactly("ext_books");
+    }
+}
