@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             WaitCommand.class,
             ShellCommand.class,
+            CompletionCommand.class,
             ContextCommand.class,
             DevServerCommand.class,
-            ExternalCollectionCommand.class
+            ExternalCollectionCommand.class,
+            CompleteCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -76,7 +78,7 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--no-header", scope = ScopeType.INHERIT, description = "No header row in table and csv output.")
     boolean noHeader;
 
-    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME", completionCandidates = Converters.ContextNames.class,
             description = "Context (config section) to use; env ZILLIZ_CONTEXT; default: default.")
     String context;
 
