@@ -47,17 +47,8 @@ import picocli.CommandLine.Spec;
             "8:the waited job ended RefreshFailed",
             "9:--timeout elapsed before the job ended",
             "130:interrupted"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {
-            "  ZILLIZ_ENDPOINT     endpoint, when --endpoint is not given",
-            "  ZILLIZ_API_KEY      API key (there is no --api-key flag)",
-            "  ZILLIZ_DATABASE     database, when --database is not given",
-            "  ZILLIZ_CONTEXT      context, when --context is not given",
-            "  ZILLIZ_CONFIG_DIR   directory of config and credentials (default ~/.zilliz)",
-            "  NO_COLOR            no ANSI colour",
-            "",
-            "Files: ~/.zilliz/config (contexts: endpoint, database, cluster_id), ~/.zilliz/credentials (api_key per context, mode 0600).",
-            "Run 'zrefresh COMMAND --help' for a command's options."})
+        // the footer's lines (environment and files) come from EnvironmentAndFiles, set by Cli.create
+        footerHeading = "%nEnvironment:%n")
 public final class RootCommand implements Callable<Integer> {
 
     private final Host host;

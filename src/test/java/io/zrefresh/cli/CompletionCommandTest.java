@@ -124,10 +124,13 @@ class CompletionCommandTest {
     }
 
     @Test
-    void helpListsCompletionButNotTheHiddenCommand() {
+    void helpListsCompletionButNotTheHiddenCommandAndEndsWithEnvironmentAndFiles() {
         Result result = run("--help");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("  completion ", "Print a completion script for bash, zsh or fish.")
-                .doesNotContain("__complete");
+                .doesNotContain("__complete")
+                .contains("Environment:\n  ZILLIZ_ENDPOINT    Endpoint, when --endpoint is not given.\n")
+                .contains("Files (in $ZILLIZ_CONFIG_DIR when it is set):\n  ~/.zilliz/config            Contexts (INI): endpoint, database, cluster_id.\n")
+                .endsWith("Run 'zrefresh COMMAND --help' for a command's options.\n");
     }
 }

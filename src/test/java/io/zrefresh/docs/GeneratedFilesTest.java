@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * completions/ is generated from the command definitions and committed, so that users and
- * packagers get the scripts without running anything. These tests fail when the committed files
+ * completions/ and man/ are generated from the command definitions and committed, so that users
+ * and packagers get them without running anything. These tests fail when the committed files
  * differ from what the code generates now; with -Dregenerate they write the files instead.
  */
 class GeneratedFilesTest {
@@ -37,6 +37,11 @@ class GeneratedFilesTest {
             scripts.put(file, result.out());
         });
         check(Path.of("completions"), scripts);
+    }
+
+    @Test
+    void manPagesAreUpToDate() throws IOException {
+        check(Path.of("man"), ManPages.generate());
     }
 
     /** Compares (or with -Dregenerate, writes) a directory's files: same names, same bytes. */
