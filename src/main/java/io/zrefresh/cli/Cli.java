@@ -20,6 +20,8 @@ public final class Cli {
         commandLine.setExpandAtFiles(false);
         // The last of an option given twice wins (the shell puts its own global options first).
         commandLine.setOverwrittenOptionsAllowed(true);
+        // One list of variables and files for this help and the man page.
+        commandLine.getCommandSpec().usageMessage().footer(EnvironmentAndFiles.helpFooter());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> root.session().reporter().report(failure));

@@ -45,7 +45,7 @@ final class ContextCommand extends GroupCommand {
 
     @Command(name = "show", description = "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.")
     static final class Show extends BaseCommand {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
+        @Parameters(arity = "0..1", paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
         String name;
 
         @Override
@@ -64,7 +64,7 @@ final class ContextCommand extends GroupCommand {
         "Create or update a context. Only the given keys change; comments, other keys and sections stay as they are.",
         "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and stored in credentials (mode 0600)."})
     static final class Set extends BaseCommand {
-        @Parameters(paramLabel = "NAME", description = "Context name.")
+        @Parameters(paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name.")
         String name;
 
         @Option(names = "--database", paramLabel = "DB", description = "Database of the context.")
@@ -108,7 +108,7 @@ final class ContextCommand extends GroupCommand {
 
     @Command(name = "delete", description = "Delete a context from config and credentials.")
     static final class Delete extends BaseCommand {
-        @Parameters(paramLabel = "NAME", description = "Context name.")
+        @Parameters(paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name.")
         String name;
 
         @Override

@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             WaitCommand.class,
             ShellCommand.class,
+            CompletionCommand.class,
             ContextCommand.class,
             DevServerCommand.class,
-            ExternalCollectionCommand.class
+            ExternalCollectionCommand.class,
+            CompleteCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -45,17 +47,8 @@ import picocli.CommandLine.Spec;
             "8:the waited job ended RefreshFailed",
             "9:--timeout elapsed before the job ended",
             "130:interrupted"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {
-            "  ZILLIZ_ENDPOINT     endpoint, when --endpoint is not given",
-            "  ZILLIZ_API_KEY      API key (there is no --api-key flag)",
-            "  ZILLIZ_DATABASE     database, when --database is not given",
-            "  ZILLIZ_CONTEXT      context, when --context is not given",
-            "  ZILLIZ_CONFIG_DIR   directory of config and credentials (default ~/.zilliz)",
-            "  NO_COLOR            no ANSI colour",
-            "",
-            "Files: ~/.zilliz/config (contexts: endpoint, database, cluster_id), ~/.zilliz/credentials (api_key per context, mode 0600).",
-            "Run 'zrefresh COMMAND --help' for a command's options."})
+        // the footer's lines (environment and files) come from EnvironmentAndFiles, set by Cli.create
+        footerHeading = "%nEnvironment:%n")
 public final class RootCommand implements Callable<Integer> {
 
     private final Host host;
@@ -76,7 +69,7 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--no-header", scope = ScopeType.INHERIT, description = "No header row in table and csv output.")
     boolean noHeader;
 
-    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME", completionCandidates = Converters.ContextNames.class,
             description = "Context (config section) to use; env ZILLIZ_CONTEXT; default: default.")
     String context;
 

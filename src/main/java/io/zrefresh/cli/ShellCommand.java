@@ -1,18 +1,12 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.config.ContextStore;
 import io.zrefresh.output.OutputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 
 @Command(name = "shell", description = {
@@ -30,24 +24,7 @@ final class ShellCommand extends BaseCommand {
         if (!host.terminal().stdinIsTerminal()) {
             return shell.run(Shell.from(new BufferedReader(new InputStreamReader(host.in(), StandardCharsets.UTF_8))));
         }
-        // JLine is built only here: it costs startup time no other command should pay.
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            Thread commands = Thread.currentThread();
-            terminal.handle(Terminal.Signal.INT, signal -> commands.interrupt());
-            return shell.run(Shell.from(reader(terminal, session)));
-        }
-    }
-
-    static LineReader reader(Terminal terminal, Session session) throws IOException {
-        ContextStore contexts = session.contexts();
-        Files.createDirectories(contexts.directory().root());
-        return LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("zrefresh")
-                .completer(new ShellCompleter(() -> Cli.create(session.host()).getCommandSpec(),
-                        contexts.directory(), session.host().seenCollections()))
-                .variable(LineReader.HISTORY_FILE, contexts.directory().historyFile())
-                .build();
+        return TerminalShell.run(shell, session);
     }
 
     /** The global options the shell was started with, given again to each of its commands. */

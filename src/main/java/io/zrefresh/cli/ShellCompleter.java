@@ -65,14 +65,14 @@ final class ShellCompleter implements Completer {
             if (spec == root) {
                 addAll(candidates, LEAVE_WORDS);
             }
-            if (!spec.positionalParameters().isEmpty() && spec.parent() != null && spec.parent().name().equals("context")) {
+            if (spec.positionalParameters().stream().anyMatch(Converters.ContextNames::complete)) {
                 addAll(candidates, contextNames());
             }
         }
     }
 
     private Collection<String> valuesOf(OptionSpec option) {
-        if (option.longestName().equals("--context")) {
+        if (Converters.ContextNames.complete(option)) {
             return contextNames();
         }
         if (option.longestName().equals("--name")) {

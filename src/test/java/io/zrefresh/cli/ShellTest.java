@@ -73,7 +73,7 @@ class ShellTest extends DevServerTest {
         try (Terminal terminal = new DumbTerminal("test", "dumb",
                 new ByteArrayInputStream("list --database default -o text\nquit\n".getBytes(StandardCharsets.UTF_8)), screen,
                 StandardCharsets.UTF_8)) {
-            LineReader reader = ShellCommand.reader(terminal, session);
+            LineReader reader = TerminalShell.reader(terminal, session);
             int code = new Shell(host, List.of(), () -> Shell.prompt(session, null)).run(Shell.from(reader));
             reader.getHistory().save();
             assertThat(code).isZero();

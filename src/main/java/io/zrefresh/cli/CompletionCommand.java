@@ -1,0 +1,31 @@
+package io.zrefresh.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "completion", description = {
+    "Print a completion script for bash, zsh or fish.",
+    "bash: source <(zrefresh completion bash) in ~/.bashrc. "
+        + "zsh: source <(zrefresh completion zsh) in ~/.zshrc after compinit, or save it as _zrefresh in $fpath. "
+        + "fish: zrefresh completion fish > ~/.config/fish/completions/zrefresh.fish.",
+    "Context names complete from the config files when TAB is pressed."})
+final class CompletionCommand extends BaseCommand {
+
+    @Parameters(paramLabel = "SHELL", completionCandidates = Converters.ShellValues.class,
+            description = "The shell: bash, zsh or fish.")
+    String shell;
+
+    @Override
+    protected int run(Session session) throws UsageException {
+        CommandLine root = spec.root().commandLine();
+        String script = switch (shell) {
+            case "bash" -> BashCompletion.bash(root);
+            case "zsh" -> BashCompletion.zsh(root);
+            case "fish" -> FishCompletion.script(root);
+            default -> throw new UsageException("'" + shell + "' is not a shell zrefresh completes: bash, zsh or fish");
+        };
+        session.host().out().print(script);
+        return ExitCode.OK;
+    }
+}

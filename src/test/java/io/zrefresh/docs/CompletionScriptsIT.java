@@ -1,0 +1,261 @@
+package io.zrefresh.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zrefresh.support.CliRun.Result;
+import io.zrefresh.support.ExternalProgram;
+import io.zrefresh.support.ProcessRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed completion scripts, run by their shells with this build as {@code zrefresh} on
+ * PATH and contexts in a config directory of their own.
+ */
+class CompletionScriptsIT {
+
+    private static final Path BASH_SCRIPT = Path.of("completions/zrefresh.bash").toAbsolutePath();
+    private static final Path ZSH_SCRIPT = Path.of("completions/_zrefresh").toAbsolutePath();
+    private static final Path FISH_SCRIPT = Path.of("completions/zrefresh.fish").toAbsolutePath();
+    private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path home;
+
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private Path zrefresh;
+
+    @BeforeEach
+    void zrefreshOnPathWithContexts() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        zrefresh = bin.resolve("zrefresh");
+        String command = ProcessRun.command().stream().map(CompletionScriptsIT::quote).collect(Collectors.joining(" "));
+        Files.writeString(zrefresh, "#!/bin/sh\nexec " + command + " \"$@\"\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(zrefresh, PosixFilePermissions.fromString("rwx------"));
+        Path config = Files.createDirectories(home.resolve("zilliz"));
+        Files.writeString(config.resolve("config"), "[default]\nendpoint = https://a.example\n\n[prod]\nendpoint = https://p.example\n\n"
+                + "[staging]\nendpoint = https://s.example\n");
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("HOME", home.toString());
+        env.put("ZILLIZ_CONFIG_DIR", config.toString());
+        env.put("LANG", "C.UTF-8");
+    }
+
+    @Test
+    void eachShellAcceptsItsScript() throws Exception {
+        ExternalProgram.require("zsh", "zsh");
+        ExternalProgram.require("fish", "fish");
+        for (List<String> check : List.of(
+                List.of("bash", "-n", BASH_SCRIPT.toString()),
+                List.of("zsh", "-n", ZSH_SCRIPT.toString()),
+                List.of("fish", "--no-execute", FISH_SCRIPT.toString()))) {
+            Result result = shell(check.toArray(String[]::new));
+            assertThat(result.exit()).as("%s: %s", check, result).isZero();
+            assertThat(result.err()).as("%s", check).isEmpty();
+        }
+    }
+
+    @Test
+    void thisBuildPrintsTheCommittedScripts() throws Exception {
+        for (Map.Entry<String, Path> script : Map.of("bash", BASH_SCRIPT, "zsh", ZSH_SCRIPT, "fish", FISH_SCRIPT).entrySet()) {
+            Result result = shell(zrefresh.toString(), "completion", script.getKey());
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.out()).as("zrefresh completion %s", script.getKey())
+                    .isEqualTo(Files.readString(script.getValue(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * bash calls the function that the script registers for zrefresh with the COMP_* variables
+     * set as readline sets them, and the test reads COMPREPLY.
+     */
+    @Test
+    void bashCompletesCommandsOptionValuesAndContextNames() throws Exception {
+        Map<String, List<String>> completions = bashComplete(
+                "zrefresh tr",
+                "zrefresh -o ",
+                "zrefresh --context ",
+                "zrefresh list --context st",
+                "zrefresh context show ",
+                "zrefresh context delete p",
+                "zrefresh external-collection refresh tr",
+                "zrefresh trigger --name c --on-active ",
+                "zrefresh completion ");
+        assertThat(completions).containsExactly(
+                Map.entry("zrefresh tr", List.of("trigger")),
+                Map.entry("zrefresh -o ", List.of("table", "json", "yaml", "csv", "text")),
+                Map.entry("zrefresh --context ", List.of("default", "prod", "staging")),
+                Map.entry("zrefresh list --context st", List.of("staging")),
+                Map.entry("zrefresh context show ", List.of("default", "prod", "staging")),
+                Map.entry("zrefresh context delete p", List.of("prod")),
+                Map.entry("zrefresh external-collection refresh tr", List.of("trigger")),
+                Map.entry("zrefresh trigger --name c --on-active ", List.of("fail", "wait", "skip")),
+                Map.entry("zrefresh completion ", List.of("bash", "zsh", "fish")));
+    }
+
+    private Map<String, List<String>> bashComplete(String... lines) throws Exception {
+        Path harness = home.resolve("complete.bash");
+        Files.writeString(harness, """
+                source "$1"
+                shift
+                # readline's compopt works only while it completes; here the function is called directly
+                compopt() { :; }
+                function=$(complete -p zrefresh | sed -E 's/.*-F ([^ ]+).*/\\1/')
+                for line in "$@"; do
+                  COMP_LINE="$line"
+                  COMP_POINT=${#line}
+                  read -ra COMP_WORDS <<< "$line"
+                  [[ "$line" == *" " ]] && COMP_WORDS+=("")
+                  COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+                  COMPREPLY=()
+                  "$function" zrefresh "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                  printf '%s' "$line"
+                  printf '\\t%s' "${COMPREPLY[@]}"
+                  printf '\\n'
+                done
+                """, StandardCharsets.UTF_8);
+        String[] command = new String[lines.length + 3];
+        command[0] = "bash";
+        command[1] = harness.toString();
+        command[2] = BASH_SCRIPT.toString();
+        System.arraycopy(lines, 0, command, 3, lines.length);
+        Result result = shell(command);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).isEmpty();
+        Map<String, List<String>> completions = new LinkedHashMap<>();
+        for (String line : result.out().split("\n")) {
+            String[] fields = line.split("\t");
+            completions.put(fields[0], Arrays.asList(fields).subList(1, fields.length));
+        }
+        return completions;
+    }
+
+    /**
+     * zsh completes in a real interactive shell on a pseudo terminal (zsh's zpty), with the script
+     * installed each of the two documented ways. A unique completion is read from the edited
+     * line, a list from the screen.
+     */
+    @Test
+    void zshCompletesThroughBashcompinitAutoloadedOrSourced() throws Exception {
+        ExternalProgram.require("zsh", "zsh");
+        Path functions = Files.createDirectories(home.resolve("zsh-functions"));
+        Files.copy(ZSH_SCRIPT, functions.resolve("_zrefresh"));
+        String autoloaded = "fpath=(" + functions + " $fpath); autoload -U compinit; compinit -u -D";
+        String sourced = "autoload -U compinit; compinit -u -D; source " + ZSH_SCRIPT;
+        for (String setup : List.of(autoloaded, sourced)) {
+            zshShows(setup, "zrefresh tr\t", "LINE<zrefresh trigger >");
+            zshShows(setup, "zrefresh --context p\t", "LINE<zrefresh --context prod >");
+            zshShows(setup, "zrefresh external-collection refresh tr\t", "LINE<zrefresh external-collection refresh trigger >");
+        }
+        zshShows(autoloaded, "zrefresh -o \t", "csv*json*table*text*yaml");
+        zshShows(autoloaded, "zrefresh context show \t", "default*prod*staging");
+    }
+
+    /** Types keys (then Ctrl-X, which shows the edited line) in an interactive zsh; fails unless the screen shows the pattern. */
+    private void zshShows(String setup, String keys, String pattern) throws Exception {
+        Path driver = home.resolve("zpty.zsh");
+        Files.writeString(driver, """
+                zmodload zsh/zpty zsh/zselect
+                # Reads the shell's screen until it matches the pattern; fails after a minute.
+                await() {
+                  local screen='' chunk
+                  while (( SECONDS < 60 )); do
+                    if zpty -r -t shell chunk; then screen+=$chunk; else zselect -t 10; fi
+                    [[ $screen == ${~1} ]] && return 0
+                  done
+                  print -r -- "the screen never showed $1: ${(q+)screen}" >&2
+                  return 1
+                }
+                zpty shell 'zsh -f -i'
+                zpty -w shell 'show-line() { zle -M "LINE<$BUFFER>" }; zle -N show-line; bindkey "^X" show-line'
+                zpty -w shell "$1; print READY-\\$((6 * 7))"
+                await '*READY-42*' || exit 1
+                zpty -w -n shell "$2"$'\\C-x'
+                await "*$3*"
+                shown=$?
+                zpty -d shell
+                exit $shown
+                """, StandardCharsets.UTF_8);
+        Result result = shell("zsh", "-f", driver.toString(), setup, keys, pattern);
+        assertThat(result.exit()).as("zsh after %s, typing %s: %s", setup, keys, result).isZero();
+    }
+
+    /** fish's own completion engine, asked with complete -C. */
+    @Test
+    void fishCompletesCommandsOptionValuesAndContextNames() throws Exception {
+        ExternalProgram.require("fish", "fish");
+        assertThat(fishComplete("zrefresh tr")).containsExactly("trigger");
+        assertThat(fishComplete("zrefresh context ")).containsExactlyInAnyOrder("list", "show", "set", "delete");
+        assertThat(fishComplete("zrefresh -o ")).containsExactlyInAnyOrder("table", "json", "yaml", "csv", "text");
+        assertThat(fishComplete("zrefresh --context ")).containsExactlyInAnyOrder("default", "prod", "staging");
+        assertThat(fishComplete("zrefresh -o json list --context st")).containsExactly("staging");
+        assertThat(fishComplete("zrefresh context show ")).containsExactlyInAnyOrder("default", "prod", "staging");
+        assertThat(fishComplete("zrefresh context show prod ")).isEmpty();
+        assertThat(fishComplete("zrefresh external-collection refresh tr")).containsExactly("trigger");
+        assertThat(fishComplete("zrefresh external-collection refresh trigger --on-active ")).containsExactlyInAnyOrder("fail", "wait", "skip");
+        assertThat(fishComplete("zrefresh wait --job-")).containsExactly("--job-id");
+    }
+
+    private List<String> fishComplete(String line) throws Exception {
+        Result result = shell("fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", FISH_SCRIPT.toString(), line);
+        assertThat(result.exit()).as(result.toString()).isZero();
+        assertThat(result.err()).isEmpty();
+        return result.out().lines().map(completion -> completion.split("\t")[0]).toList();
+    }
+
+    /**
+     * --help, --version and completion must stay fast: they build no HTTP client (its SSL context
+     * costs a few hundred milliseconds) and load no JLine class at all (JLine is the shell's).
+     */
+    @Test
+    void helpVersionAndCompletionBuildNoHttpClientNorTerminal() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("zrefresh.command") == null, "class loading is the JVM build's concern");
+        for (List<String> args : List.of(List.of("--version"), List.of("trigger", "--help"), List.of("completion", "bash"))) {
+            List<String> loaded = classesLoadedBy(args);
+            assertThat(loaded).as("classes of zrefresh %s", args)
+                    .anyMatch(line -> line.contains(" picocli.CommandLine "))
+                    .noneMatch(CompletionScriptsIT::buildsHttpClientOrTerminal);
+        }
+        // the same look at a command that does talk to a server finds its client
+        env.put("ZILLIZ_ENDPOINT", "http://127.0.0.1:9");
+        env.put("ZILLIZ_API_KEY", "unused");
+        assertThat(classesLoadedBy(List.of("list", "--retries", "1"))).anyMatch(CompletionScriptsIT::buildsHttpClientOrTerminal);
+    }
+
+    private static boolean buildsHttpClientOrTerminal(String loadedClass) {
+        return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ")
+                || loadedClass.contains(" org.jline.");
+    }
+
+    /** The class loading log of one run of the jar (whatever its exit code). */
+    private List<String> classesLoadedBy(List<String> args) throws Exception {
+        Path log = home.resolve("classes.log");
+        Files.deleteIfExists(log);
+        List<String> command = new ArrayList<>(ProcessRun.command());
+        command.add(1, "-Xlog:class+load=info:file=" + log);
+        command.addAll(args);
+        shell(command.toArray(String[]::new));
+        return Files.readAllLines(log);
+    }
+
+    private Result shell(String... command) throws Exception {
+        return ExternalProgram.run(env, SHELL_TIMEOUT, command);
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}
