@@ -64,7 +64,7 @@ final class TriggerCommand extends BaseCommand {
         Instant deadline = waitOptions.deadline(session.host().clock());
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
-            JobWaiter waiter = new JobWaiter(api, session.host().clock(), session.host().sleeper(), waitOptions.pollInterval);
+            JobWaiter waiter = waitOptions.waiter(api, session.host());
             TriggerFlow flow = new TriggerFlow(api, waiter, new CollectionLocks(session.contexts().directory().locksDir()),
                     session.host().sleeper(), waitOptions.pollInterval, session.progress()::update, session::notice);
             TriggerRequest request = new TriggerRequest(target.endpoint().toString(), target.database(), name,
@@ -74,7 +74,7 @@ final class TriggerCommand extends BaseCommand {
                 return Waiting.report(session, stillActive.lastSeen());
             }
             if (waitForJob) {
-                return Waiting.waitAndReport(session, api, result.jobId(), deadline, waitOptions);
+                return Waiting.waitAndReport(session, waiter, result.jobId(), deadline);
             }
             if (result instanceof TriggerResult.Started started) {
                 session.printer().print(started.data(), Shape.GENERIC);

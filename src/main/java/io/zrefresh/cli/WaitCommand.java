@@ -25,7 +25,8 @@ final class WaitCommand extends BaseCommand {
         waitOptions.validate();
         Target target = session.target(null);
         try (RefreshApi api = session.api(target)) {
-            return Waiting.waitAndReport(session, api, jobId, waitOptions.deadline(session.host().clock()), waitOptions);
+            return Waiting.waitAndReport(session, waitOptions.waiter(api, session.host()), jobId,
+                    waitOptions.deadline(session.host().clock()));
         }
     }
 }

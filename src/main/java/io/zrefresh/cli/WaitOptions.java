@@ -1,5 +1,6 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.api.RefreshApi;
 import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.time.Durations;
 import java.time.Clock;
@@ -26,6 +27,11 @@ final class WaitOptions {
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new UsageException("--timeout must be longer than 0");
         }
+    }
+
+    /** A waiter polling at --poll-interval on the host's clock. */
+    JobWaiter waiter(RefreshApi api, Host host) {
+        return new JobWaiter(api, host.clock(), host.sleeper(), pollInterval);
     }
 
     /** When all waiting must end, counted from now; null without --timeout. */

@@ -3,7 +3,6 @@ package io.zrefresh.cli;
 import io.zrefresh.api.ApiException;
 import io.zrefresh.api.Job;
 import io.zrefresh.api.JobId;
-import io.zrefresh.api.RefreshApi;
 import io.zrefresh.output.ProgressPrinter;
 import io.zrefresh.output.Shape;
 import io.zrefresh.refresh.JobWaiter;
@@ -16,9 +15,8 @@ final class Waiting {
     private Waiting() {
     }
 
-    static int waitAndReport(Session session, RefreshApi api, JobId jobId, Instant deadline, WaitOptions options)
+    static int waitAndReport(Session session, JobWaiter waiter, JobId jobId, Instant deadline)
             throws ApiException, UsageException, WaitInterruptedException {
-        JobWaiter waiter = new JobWaiter(api, session.host().clock(), session.host().sleeper(), options.pollInterval);
         return report(session, follow(session, waiter, jobId, deadline));
     }
 
