@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -24,6 +26,8 @@ public final class JdkHttpTransport implements Transport {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The client's own threads: it starts them on the thread that builds it, whose group they join. */
+    private final ThreadGroup clientThreads = new ThreadGroup("zrefresh-http");
     private HttpClient client;
 
     @Override
@@ -39,8 +43,18 @@ public final class JdkHttpTransport implements Transport {
         return new HttpReply(response.statusCode(), lowerCaseHeaders, response.body());
     }
 
+    /**
+     * Ends the client's threads. JDK 17's HttpClient has no close of its own, and its selector thread
+     * would wait in native code, which makes the JVM's exit wait up to 300 ms for it to settle;
+     * interrupted, it ends at once. No request may follow.
+     */
+    @Override
+    public void close() {
+        clientThreads.interrupt();
+    }
+
     /** Built for the first request's endpoint; a command talks to one endpoint only. */
-    private synchronized HttpClient client(URI first) throws IOException {
+    private synchronized HttpClient client(URI first) throws IOException, InterruptedException {
         if (client == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -49,9 +63,19 @@ public final class JdkHttpTransport implements Transport {
             if ("http".equalsIgnoreCase(first.getScheme())) {
                 builder.sslContext(contextWithoutTrustStore());
             }
-            client = builder.build();
+            client = buildAmongClientThreads(builder);
         }
         return client;
+    }
+
+    private HttpClient buildAmongClientThreads(HttpClient.Builder builder) throws IOException, InterruptedException {
+        FutureTask<HttpClient> build = new FutureTask<>(builder::build);
+        new Thread(clientThreads, build, "zrefresh-http-build").start();
+        try {
+            return build.get();
+        } catch (ExecutionException failed) {
+            throw new IOException("the HTTP client could not be built", failed.getCause());
+        }
     }
 
     /**
