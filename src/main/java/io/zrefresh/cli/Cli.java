@@ -13,9 +13,16 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The whole command line, with every command (for help, completion and the man pages). */
     public static CommandLine create(Host host) {
+        return create(host, new String[0]);
+    }
+
+    /** The command line for these arguments: the root and the commands they can need. */
+    static CommandLine create(Host host, String... args) {
         RootCommand root = new RootCommand(host);
         CommandLine commandLine = new CommandLine(root);
+        Commands.addTo(commandLine, args);
         // "@file" belongs to --external-spec, not to picocli's argument files.
         commandLine.setExpandAtFiles(false);
         // The last of an option given twice wins (the shell puts its own global options first).
@@ -25,7 +32,7 @@ public final class Cli {
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler((failure, command, parsed) -> root.session().reporter().report(failure));
-        commandLine.setParameterExceptionHandler((invalid, args) -> {
+        commandLine.setParameterExceptionHandler((invalid, given) -> {
             List<String> hints = new ArrayList<>();
             if (invalid instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
                 hints.add("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
@@ -38,6 +45,6 @@ public final class Cli {
 
     /** Runs one command line; returns its exit code. */
     public static int run(Host host, String... args) {
-        return create(host).execute(args);
+        return create(host, args).execute(args);
     }
 }

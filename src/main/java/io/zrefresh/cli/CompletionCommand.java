@@ -18,7 +18,8 @@ final class CompletionCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) throws UsageException {
-        CommandLine root = spec.root().commandLine();
+        // This run's command line holds only this command: the script needs them all.
+        CommandLine root = Cli.create(session.host());
         String script = switch (shell) {
             case "bash" -> BashCompletion.bash(root);
             case "zsh" -> BashCompletion.zsh(root);

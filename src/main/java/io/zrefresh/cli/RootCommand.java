@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code zrefresh}: the global options (accepted before or after the command name) and the
- * commands. Global options are inherited, so every command shares these fields.
+ * {@code zrefresh}: the global options (accepted before or after the command name). Global options
+ * are inherited, so every command shares these fields. The commands are added by {@link Commands}.
  */
 @Command(name = "zrefresh",
         versionProvider = VersionProvider.class,
@@ -22,18 +22,6 @@ import picocli.CommandLine.Spec;
             "A refresh job re-syncs an external collection from its data lake source. zrefresh blocks a second refresh "
                 + "while one runs, waits with progress and a deadline, and exits with codes a pipeline can branch on."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            TriggerCommand.class,
-            DescribeCommand.class,
-            ListCommand.class,
-            WaitCommand.class,
-            ShellCommand.class,
-            CompletionCommand.class,
-            ContextCommand.class,
-            DevServerCommand.class,
-            ExternalCollectionCommand.class,
-            CompleteCommand.class
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for wait/--wait: the job is RefreshCompleted)",
