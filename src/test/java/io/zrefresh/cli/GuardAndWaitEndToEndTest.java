@@ -68,6 +68,18 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void skipWithWaitFollowsTheActiveJobToItsEnd() throws Exception {
+        server(Duration.ofMillis(1500));
+        String id = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
+        Result skipped = run("trigger", "--name", "ext_books", "--on-active", "skip", "--wait", "--poll-interval", "500ms", "-o", "json");
+        assertThat(skipped.exit()).as(skipped.toString()).isZero();
+        JsonNode job = Json.parse(skipped.out());
+        assertThat(job.get("jobId").toString()).isEqualTo(id);
+        assertThat(job.get("state").asText()).isEqualTo("RefreshCompleted");
+        assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(1);
+    }
+
+    @Test
     void onActiveWaitWaitsThenTriggersANewJob() throws Exception {
         server(Duration.ofMillis(1500));
         String first = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
