@@ -5,10 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * What a {@link RefreshApi} needs to know: where, who, how long to wait, how often to try.
+ * What a {@link RefreshApi} needs to know: where, who, how long to wait for an answer.
  *
  * @param debug where to trace each exchange, or null for no trace
  */
-public record ClientSettings(URI endpoint, String apiKey, Duration requestTimeout, int attempts,
-                             String userAgent, PrintStream debug) {
+public record ClientSettings(URI endpoint, String apiKey, Duration requestTimeout, String userAgent, PrintStream debug) {
 }

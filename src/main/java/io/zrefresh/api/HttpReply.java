@@ -17,10 +17,6 @@ public record HttpReply(int status, Map<String, List<String>> headers, byte[] bo
         return header("content-type").orElse("no content type");
     }
 
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
     /** The start of the body as text, without decoding all of a large one. */
     public String bodyText(int maxBytes) {
         return new String(body, 0, Math.min(maxBytes, body.length), StandardCharsets.UTF_8);

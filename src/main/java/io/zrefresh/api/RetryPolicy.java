@@ -30,10 +30,6 @@ public final class RetryPolicy {
         this.random = random;
     }
 
-    public int attempts() {
-        return attempts;
-    }
-
     /**
      * The pause before attempt {@code next} (2 for the first retry), or empty when the failure
      * must be reported instead.

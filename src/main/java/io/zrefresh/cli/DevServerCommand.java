@@ -2,6 +2,7 @@ package io.zrefresh.cli;
 
 import io.zrefresh.devserver.DevServer;
 import io.zrefresh.devserver.DevServerOptions;
+import io.zrefresh.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,7 +59,7 @@ final class DevServerCommand extends BaseCommand {
     }
 
     private int serve(Session session, DevServer server) {
-        session.notice("zrefresh dev server on " + server.url() + " (jobs take " + io.zrefresh.time.Durations.brief(jobTime)
+        session.notice("zrefresh dev server on " + server.url() + " (jobs take " + Durations.brief(jobTime)
                 + "); Ctrl-C stops it. To use it from another shell:");
         session.host().out().println("export ZILLIZ_ENDPOINT=" + server.url() + " ZILLIZ_API_KEY=" + token);
         session.host().out().flush();

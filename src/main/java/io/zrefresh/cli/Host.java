@@ -36,8 +36,4 @@ public record Host(InputStream in, PrintStream out, PrintStream err, Map<String,
     public Host withTerminal(TerminalInfo newTerminal) {
         return new Host(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections);
     }
-
-    public Host withEnv(Map<String, String> newEnv) {
-        return new Host(in, out, err, newEnv, clock, sleeper, zone, terminal, seenCollections);
-    }
 }

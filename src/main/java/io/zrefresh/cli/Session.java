@@ -95,7 +95,7 @@ final class Session {
             throw new UsageException("--request-timeout must be longer than 0");
         }
         ClientSettings settings = new ClientSettings(target.endpoint(), target.apiKey(), options.requestTimeout,
-                options.retries(), "zrefresh/" + VersionProvider.version(), options.debug ? host.err() : null);
+                "zrefresh/" + VersionProvider.version(), options.debug ? host.err() : null);
         RetryPolicy retries = new RetryPolicy(options.retries(), () -> ThreadLocalRandom.current().nextDouble());
         return new RefreshApi(settings, new JdkHttpTransport(), retries, host.sleeper(), host.clock());
     }

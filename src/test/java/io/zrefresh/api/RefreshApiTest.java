@@ -18,7 +18,7 @@ class RefreshApiTest {
     private final FakeTime time = new FakeTime();
 
     private RefreshApi api(String endpoint, int attempts) {
-        ClientSettings settings = new ClientSettings(URI.create(endpoint), "secret-key", Duration.ofSeconds(60), attempts,
+        ClientSettings settings = new ClientSettings(URI.create(endpoint), "secret-key", Duration.ofSeconds(60),
                 "zrefresh/test", null);
         return new RefreshApi(settings, transport, new RetryPolicy(attempts, () -> 0.5), time, time);
     }
@@ -155,7 +155,7 @@ class RefreshApiTest {
 
         ScriptedTransport second = new ScriptedTransport();
         second.reply(503, "text/html", "<html>down</html>");
-        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(1), 3, "ua", null);
+        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(1), "ua", null);
         RefreshApi other = new RefreshApi(settings, second, new RetryPolicy(3, () -> 0), time, time);
         catchThrowableOfType(ApiException.class, () -> other.trigger("default", "books", null, null));
         assertThat(second.sent).hasSize(1);
@@ -184,7 +184,7 @@ class RefreshApiTest {
     @Test
     void theDebugTraceMasksTheKey() throws Exception {
         java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
-        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "very-secret", Duration.ofSeconds(1), 1,
+        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "very-secret", Duration.ofSeconds(1),
                 "ua", new java.io.PrintStream(trace, true, java.nio.charset.StandardCharsets.UTF_8));
         transport.ok("{\"records\":[]}");
         new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time).list("default", null);

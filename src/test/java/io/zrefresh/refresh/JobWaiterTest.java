@@ -21,7 +21,7 @@ class JobWaiterTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final FakeTime time = new FakeTime();
-    private final RefreshApi api = new RefreshApi(new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), 3, "ua", null),
+    private final RefreshApi api = new RefreshApi(new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
             transport, new RetryPolicy(3, () -> 0), time, time);
     private final List<String> seen = new ArrayList<>();
 

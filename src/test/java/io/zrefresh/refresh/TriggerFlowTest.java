@@ -33,7 +33,7 @@ class TriggerFlowTest {
     private final List<String> notices = new ArrayList<>();
 
     private TriggerFlow flow() {
-        RefreshApi api = new RefreshApi(new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), 3, "ua", null),
+        RefreshApi api = new RefreshApi(new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
                 transport, new RetryPolicy(3, () -> 0), time, time);
         JobWaiter waiter = new JobWaiter(api, time, time, Duration.ofSeconds(2));
         return new TriggerFlow(api, waiter, new CollectionLocks(locks), time, Duration.ofSeconds(2), (job, waited) -> { }, notices::add);
