@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
+import io.zrefresh.support.ExternalProgram;
 import io.zrefresh.support.ProcessRun;
 import java.io.File;
 import java.io.IOException;
@@ -22,13 +23,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
- * The JVM distribution as users download it (the tar.gz that the build assembles with jreleaser.yml), run through
- * its Unix launcher: the layout, and the class-data sharing archive that the launcher records and reuses.
+ * The JVM build: its distribution as users download it (the tar.gz that the build assembles with jreleaser.yml),
+ * run through its Unix launcher (the layout, the class-data sharing archive that the launcher records and
+ * reuses), and the classes a run loads. The release workflow leaves this class out of its native runs.
  */
-@DisabledIfSystemProperty(named = "zrefresh.command", matches = ".+", disabledReason = "tests the JVM distribution")
 class LauncherIT extends DevServerTest {
 
     private Path install;
@@ -149,6 +149,40 @@ class LauncherIT extends DevServerTest {
         server(Duration.ofSeconds(30));
         env.put("ZILLIZ_ENDPOINT", dev.server.url().toString());
         env.put("ZILLIZ_API_KEY", DevServerFixture.TOKEN);
+    }
+
+    /**
+     * --help, --version and completion must stay fast: they build no HTTP client (its SSL context
+     * costs a few hundred milliseconds) and load no JLine class at all (JLine is the shell's).
+     */
+    @Test
+    void helpVersionAndCompletionBuildNoHttpClientNorTerminal() throws Exception {
+        for (List<String> args : List.of(List.of("--version"), List.of("trigger", "--help"), List.of("completion", "bash"))) {
+            List<String> loaded = classesLoadedBy(args);
+            assertThat(loaded).as("classes of zrefresh %s", args)
+                    .anyMatch(line -> line.contains(" picocli.CommandLine "))
+                    .noneMatch(LauncherIT::buildsHttpClientOrTerminal);
+        }
+        // the same look at a command that does talk to a server finds its client
+        env.put("ZILLIZ_ENDPOINT", "http://127.0.0.1:9");
+        env.put("ZILLIZ_API_KEY", "unused");
+        assertThat(classesLoadedBy(List.of("list", "--retries", "1"))).anyMatch(LauncherIT::buildsHttpClientOrTerminal);
+    }
+
+    private static boolean buildsHttpClientOrTerminal(String loadedClass) {
+        return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ")
+                || loadedClass.contains(" org.jline.");
+    }
+
+    /** The class loading log of one run of the jar (whatever its exit code). */
+    private List<String> classesLoadedBy(List<String> args) throws Exception {
+        Path log = home.resolve("classes.log");
+        Files.deleteIfExists(log);
+        List<String> command = new ArrayList<>(ProcessRun.command());
+        command.add(1, "-Xlog:class+load=info:file=" + log);
+        command.addAll(args);
+        ExternalProgram.run(env, Duration.ofSeconds(60), command.toArray(String[]::new));
+        return Files.readAllLines(log);
     }
 
     private Result run(Path launcher, String... args) throws Exception {

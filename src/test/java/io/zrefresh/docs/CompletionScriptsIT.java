@@ -10,13 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,41 +212,6 @@ class CompletionScriptsIT {
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).isEmpty();
         return result.out().lines().map(completion -> completion.split("\t")[0]).toList();
-    }
-
-    /**
-     * --help, --version and completion must stay fast: they build no HTTP client (its SSL context
-     * costs a few hundred milliseconds) and load no JLine class at all (JLine is the shell's).
-     */
-    @Test
-    void helpVersionAndCompletionBuildNoHttpClientNorTerminal() throws Exception {
-        Assumptions.assumeTrue(System.getProperty("zrefresh.command") == null, "class loading is the JVM build's concern");
-        for (List<String> args : List.of(List.of("--version"), List.of("trigger", "--help"), List.of("completion", "bash"))) {
-            List<String> loaded = classesLoadedBy(args);
-            assertThat(loaded).as("classes of zrefresh %s", args)
-                    .anyMatch(line -> line.contains(" picocli.CommandLine "))
-                    .noneMatch(CompletionScriptsIT::buildsHttpClientOrTerminal);
-        }
-        // the same look at a command that does talk to a server finds its client
-        env.put("ZILLIZ_ENDPOINT", "http://127.0.0.1:9");
-        env.put("ZILLIZ_API_KEY", "unused");
-        assertThat(classesLoadedBy(List.of("list", "--retries", "1"))).anyMatch(CompletionScriptsIT::buildsHttpClientOrTerminal);
-    }
-
-    private static boolean buildsHttpClientOrTerminal(String loadedClass) {
-        return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ")
-                || loadedClass.contains(" org.jline.");
-    }
-
-    /** The class loading log of one run of the jar (whatever its exit code). */
-    private List<String> classesLoadedBy(List<String> args) throws Exception {
-        Path log = home.resolve("classes.log");
-        Files.deleteIfExists(log);
-        List<String> command = new ArrayList<>(ProcessRun.command());
-        command.add(1, "-Xlog:class+load=info:file=" + log);
-        command.addAll(args);
-        shell(command.toArray(String[]::new));
-        return Files.readAllLines(log);
     }
 
     private Result shell(String... command) throws Exception {
