@@ -1,6 +1,7 @@
 package io.zrefresh;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C interrupts the command's thread instead of killing the JVM, so a wait can stop cleanly,
@@ -8,12 +9,11 @@ import sun.misc.Signal;
  */
 final class Interrupts {
 
-    private Interrupts() {
-    }
+    private Interrupts() {}
 
     static void forwardTo(Thread commandThread) {
         try {
-            Signal.handle(new Signal("INT"), new sun.misc.SignalHandler() {
+            Signal.handle(new Signal("INT"), new SignalHandler() {
                 private volatile boolean interrupted;
 
                 @Override

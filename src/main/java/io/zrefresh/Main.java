@@ -16,15 +16,24 @@ import java.util.Map;
 /** The entry point. Only {@link #main} touches the process (exit code, signals, real streams). */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // UTF-8 whatever the locale: CI containers often run with a POSIX one.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false,
+                StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        Host host = new Host(System.in, out, err, env, Clock.systemUTC(), Sleeper.SYSTEM, ZoneId.systemDefault(),
+        Host host = new Host(
+                System.in,
+                out,
+                err,
+                env,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                ZoneId.systemDefault(),
                 TerminalInfo.detect(env));
         Interrupts.forwardTo(Thread.currentThread());
         int code = run(host, args);

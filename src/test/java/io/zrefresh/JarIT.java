@@ -23,14 +23,12 @@ import org.junit.jupiter.api.Test;
 /** System tests of the packaged build, run as a process the way users and pipelines run it. */
 class JarIT extends DevServerTest {
 
-
     private ProcessRun zrefresh(Duration jobTime) {
         server(jobTime);
         return new ProcessRun(home)
                 .env("ZILLIZ_ENDPOINT", dev.server.url().toString())
                 .env("ZILLIZ_API_KEY", DevServerFixture.TOKEN);
     }
-
 
     @Test
     void versionAndHelpNeedNothing() throws Exception {
@@ -55,23 +53,32 @@ class JarIT extends DevServerTest {
 
     @Test
     void theQuickStartRunsThroughDevServerExec() throws Exception {
-        Result result = new ProcessRun(home).run("dev-server", "--job-time", "2s", "--exec",
-                "zrefresh trigger --name ext_books --wait --poll-interval 500ms -o text --query jobId && zrefresh list -o csv");
+        Result result = new ProcessRun(home)
+                .run(
+                        "dev-server",
+                        "--job-time",
+                        "2s",
+                        "--exec",
+                        "zrefresh trigger --name ext_books --wait --poll-interval 500ms -o text --query jobId && zrefresh list -o csv");
         assertThat(result.exit()).as(result.toString()).isZero();
         String[] lines = result.out().split("\n");
         assertThat(lines[0]).matches("\\d{18,19}");
-        assertThat(lines[1]).isEqualTo("collectionName,endTime,externalSource,externalSpec,jobId,progress,startTime,state\r");
+        assertThat(lines[1])
+                .isEqualTo("collectionName,endTime,externalSource,externalSpec,jobId,progress,startTime,state\r");
         assertThat(lines[2]).contains(lines[0], "RefreshCompleted");
     }
 
     @Test
     void theDevServerPrintsHowToUseItAndStopsOnCtrlC() throws Exception {
         Process server = new ProcessRun(home).start("dev-server", "--port", "0");
-        BufferedReader stdout = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String exports = stdout.readLine();
         assertThat(exports).matches("export ZILLIZ_ENDPOINT=http://127\\.0\\.0\\.1:\\d+ ZILLIZ_API_KEY=zrefresh-dev");
         String endpoint = exports.split(" ")[1].substring("ZILLIZ_ENDPOINT=".length());
-        Result list = new ProcessRun(home).env("ZILLIZ_ENDPOINT", endpoint).env("ZILLIZ_API_KEY", "zrefresh-dev")
+        Result list = new ProcessRun(home)
+                .env("ZILLIZ_ENDPOINT", endpoint)
+                .env("ZILLIZ_API_KEY", "zrefresh-dev")
                 .run("trigger", "--name", "ext_books", "-o", "text");
         assertThat(list.exit()).as(list.toString()).isZero();
         new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
@@ -113,9 +120,11 @@ class JarIT extends DevServerTest {
     @Test
     void ctrlCWhileWaitingExits130AndTheJobGoesOn() throws Exception {
         ProcessRun run = zrefresh(Duration.ofSeconds(60));
-        String id = run.run("trigger", "--name", "ext_books", "-o", "text").out().trim();
+        String id =
+                run.run("trigger", "--name", "ext_books", "-o", "text").out().trim();
         Process wait = run.start("wait", "--job-id", id, "--poll-interval", "500ms");
-        BufferedReader stderr = new BufferedReader(new InputStreamReader(wait.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader stderr =
+                new BufferedReader(new InputStreamReader(wait.getErrorStream(), StandardCharsets.UTF_8));
         String firstLine = stderr.readLine();
         assertThat(firstLine).startsWith("job " + id + ": Refresh");
         CompletableFuture<String> rest = ProcessRun.read(wait.getInputStream());
@@ -127,7 +136,8 @@ class JarIT extends DevServerTest {
         assertThat(wait.waitFor()).isEqualTo(130);
         assertThat(afterSignal).contains("Interrupted; job " + id + " keeps running on the server");
         assertThat(rest.get()).isEmpty();
-        JsonNode job = Json.parse(run.run("describe", "--job-id", id, "-o", "json").out());
+        JsonNode job =
+                Json.parse(run.run("describe", "--job-id", id, "-o", "json").out());
         assertThat(job.get("state").asText()).isIn("RefreshPending", "RefreshInProgress");
     }
 
@@ -136,10 +146,19 @@ class JarIT extends DevServerTest {
         ProcessRun run = zrefresh(Duration.ofSeconds(30)).env("LANG", "C").env("LC_ALL", "C");
         Path spec = home.resolve("spec.json");
         Files.writeString(spec, "{\"format\":\"parquet\",\"columns\":[\"título\",\"名前\"]}", StandardCharsets.UTF_8);
-        Result trigger = run.run("trigger", "--name", "ext_new", "--external-source", "s3://bucket/new/", "--external-spec", "@" + spec,
-                "-o", "text");
+        Result trigger = run.run(
+                "trigger",
+                "--name",
+                "ext_new",
+                "--external-source",
+                "s3://bucket/new/",
+                "--external-spec",
+                "@" + spec,
+                "-o",
+                "text");
         assertThat(trigger.exit()).as(trigger.toString()).isZero();
-        Result describe = run.run("describe", "--job-id", trigger.out().trim(), "--query", "externalSpec", "-o", "text");
+        Result describe =
+                run.run("describe", "--job-id", trigger.out().trim(), "--query", "externalSpec", "-o", "text");
         assertThat(describe.out()).isEqualTo("{\"format\":\"parquet\",\"columns\":[\"título\",\"名前\"]}\n");
     }
 }

@@ -39,7 +39,9 @@ class LauncherIT extends DevServerTest {
     void unpackTheDistribution() throws Exception {
         Path archive = Path.of(System.getProperty("zrefresh.distribution"));
         Path unpacked = Files.createDirectories(home.resolve("opt"));
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString()).inheritIO().start();
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", unpacked.toString())
+                .inheritIO()
+                .start();
         assertThat(tar.waitFor()).as("tar -xzf " + archive).isZero();
         try (Stream<Path> top = Files.list(unpacked)) {
             install = top.findFirst().orElseThrow();
@@ -62,7 +64,9 @@ class LauncherIT extends DevServerTest {
         assertThat(install.resolve("LICENSE")).hasSameTextualContentAs(Path.of("LICENSE"));
         assertThat(Files.exists(install.resolve("README.md"))).isEqualTo(Files.exists(Path.of("README.md")));
         for (String generated : List.of("completions", "man")) {
-            assertThat(files(install.resolve(generated))).as("%s/ as committed", generated).isEqualTo(files(Path.of(generated)));
+            assertThat(files(install.resolve(generated)))
+                    .as("%s/ as committed", generated)
+                    .isEqualTo(files(Path.of(generated)));
         }
     }
 
@@ -71,8 +75,8 @@ class LauncherIT extends DevServerTest {
         serve();
         env.remove("JAVA_HOME");
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
-        Path linked = Files.createSymbolicLink(Files.createDirectories(home.resolve("bin")).resolve("zrefresh"),
-                install.resolve("bin/zrefresh"));
+        Path linked = Files.createSymbolicLink(
+                Files.createDirectories(home.resolve("bin")).resolve("zrefresh"), install.resolve("bin/zrefresh"));
 
         Result version = run(linked, "--version");
         assertThat(version.out()).matches("zrefresh \\d+\\.\\d+\\.\\d+\\S*\n");
@@ -90,19 +94,23 @@ class LauncherIT extends DevServerTest {
         Result describe = run(linked, "describe", "--job-id", trigger.out().trim(), "-o", "json");
         assertThat(describe.exit()).as(describe.toString()).isZero();
         assertThat(describe.out()).contains("\"jobId\": " + trigger.out().trim());
-        assertThat(Files.readAllLines(classes)).as("classes of ours come from the recorded archive")
+        assertThat(Files.readAllLines(classes))
+                .as("classes of ours come from the recorded archive")
                 .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi source: shared objects file (top)"));
     }
 
     @Test
     void ignoresAnArchiveTheJvmCannotUseWithoutAWord() throws Exception {
         serve();
-        String id = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text").out().trim();
+        String id = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text")
+                .out()
+                .trim();
         Path archive = cache.resolve("zrefresh").resolve(archives().get(0));
         Files.delete(archive);
         Files.writeString(archive, "not an archive", StandardCharsets.UTF_8);
 
-        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "text", "--query", "jobId");
+        Result describe =
+                run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "text", "--query", "jobId");
         assertThat(describe.exit()).as(describe.toString()).isZero();
         assertThat(describe.out()).isEqualTo(id + "\n");
         assertThat(describe.err()).isEmpty();
@@ -157,9 +165,11 @@ class LauncherIT extends DevServerTest {
      */
     @Test
     void helpVersionAndCompletionBuildNoHttpClientNorTerminal() throws Exception {
-        for (List<String> args : List.of(List.of("--version"), List.of("trigger", "--help"), List.of("completion", "bash"))) {
+        for (List<String> args :
+                List.of(List.of("--version"), List.of("trigger", "--help"), List.of("completion", "bash"))) {
             List<String> loaded = classesLoadedBy(args);
-            assertThat(loaded).as("classes of zrefresh %s", args)
+            assertThat(loaded)
+                    .as("classes of zrefresh %s", args)
                     .anyMatch(line -> line.contains(" picocli.CommandLine "))
                     .noneMatch(LauncherIT::buildsHttpClientOrTerminal);
         }
@@ -170,8 +180,7 @@ class LauncherIT extends DevServerTest {
     }
 
     private static boolean buildsHttpClientOrTerminal(String loadedClass) {
-        return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ")
-                || loadedClass.contains(" org.jline.");
+        return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ") || loadedClass.contains(" org.jline.");
     }
 
     /** The class loading log of one run of the jar (whatever its exit code). */
@@ -205,7 +214,8 @@ class LauncherIT extends DevServerTest {
         TreeSet<String> names = new TreeSet<>();
         if (Files.isDirectory(directory)) {
             try (Stream<Path> paths = Files.walk(directory)) {
-                paths.filter(Files::isRegularFile).forEach(path -> names.add(directory.relativize(path).toString()));
+                paths.filter(Files::isRegularFile)
+                        .forEach(path -> names.add(directory.relativize(path).toString()));
             }
         }
         return names;

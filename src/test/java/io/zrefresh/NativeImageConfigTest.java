@@ -44,8 +44,13 @@ class NativeImageConfigTest {
     private static final String JLINE_CONFIG = "META-INF/native-image/io.zrefresh/zrefresh/jline/";
     private static final String OUR_PACKAGE = "io.zrefresh.";
     private static final List<Class<? extends Annotation>> BINDING_ANNOTATIONS = List.of(
-            CommandLine.Option.class, CommandLine.Parameters.class, CommandLine.Mixin.class, CommandLine.Spec.class,
-            CommandLine.ParentCommand.class, CommandLine.ArgGroup.class, CommandLine.Unmatched.class);
+            CommandLine.Option.class,
+            CommandLine.Parameters.class,
+            CommandLine.Mixin.class,
+            CommandLine.Spec.class,
+            CommandLine.ParentCommand.class,
+            CommandLine.ArgGroup.class,
+            CommandLine.Unmatched.class);
 
     private static Map<String, JsonNode> registered;
     private static Set<Class<?>> instantiated;
@@ -57,47 +62,68 @@ class NativeImageConfigTest {
         instantiated = new LinkedHashSet<>();
         optionTypes = new LinkedHashSet<>();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        collect(Cli.create(Host.of(nowhere, nowhere, Map.of())).getCommandSpec(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        collect(
+                Cli.create(Host.of(nowhere, nowhere, Map.of())).getCommandSpec(),
+                Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
     @Test
     void theWalkReachesEveryKindOfReflectedClass() {
-        assertThat(instantiated).extracting(Class::getSimpleName)
-                .contains("RootCommand", "DescribeCommand", "ContextCommand", "WaitOptions", "VersionProvider",
-                        "DurationConverter", "FormatValues");
+        assertThat(instantiated)
+                .extracting(Class::getSimpleName)
+                .contains(
+                        "RootCommand",
+                        "DescribeCommand",
+                        "ContextCommand",
+                        "WaitOptions",
+                        "VersionProvider",
+                        "DurationConverter",
+                        "FormatValues");
         assertThat(optionTypes).extracting(Class::getSimpleName).contains("JobId", "OutputFormat");
     }
 
     @Test
     void everyClassPicocliInstantiatesIsRegisteredWithItsConstructors() {
         for (Class<?> type : instantiated) {
-            assertThat(registered).as("reflect-config.json registers %s", type.getName()).containsKey(type.getName());
-            assertThat(registered.get(type.getName()).path("allDeclaredConstructors").asBoolean())
-                    .as("the constructors of %s are registered", type.getName()).isTrue();
+            assertThat(registered)
+                    .as("reflect-config.json registers %s", type.getName())
+                    .containsKey(type.getName());
+            assertThat(registered
+                            .get(type.getName())
+                            .path("allDeclaredConstructors")
+                            .asBoolean())
+                    .as("the constructors of %s are registered", type.getName())
+                    .isTrue();
         }
     }
 
     @Test
     void everyOptionTypeOfOursIsRegistered() {
         for (Class<?> type : optionTypes) {
-            assertThat(registered).as("reflect-config.json registers %s", type.getName()).containsKey(type.getName());
+            assertThat(registered)
+                    .as("reflect-config.json registers %s", type.getName())
+                    .containsKey(type.getName());
         }
     }
 
     @Test
     void everyBoundFieldAndMethodIsRegistered() {
         for (Class<?> type : instantiated) {
-            for (Class<?> declaring = type; declaring.getName().startsWith(OUR_PACKAGE); declaring = declaring.getSuperclass()) {
+            for (Class<?> declaring = type;
+                    declaring.getName().startsWith(OUR_PACKAGE);
+                    declaring = declaring.getSuperclass()) {
                 for (Field field : declaring.getDeclaredFields()) {
                     if (isBound(field.getAnnotations())) {
                         assertThat(registers(declaring, "fields", field.getName()))
-                                .as("%s.%s is registered", declaring.getName(), field.getName()).isTrue();
+                                .as("%s.%s is registered", declaring.getName(), field.getName())
+                                .isTrue();
                     }
                 }
                 for (Method method : declaring.getDeclaredMethods()) {
                     if (isBound(method.getAnnotations())) {
                         assertThat(registers(declaring, "methods", method.getName()))
-                                .as("%s.%s() is registered", declaring.getName(), method.getName()).isTrue();
+                                .as("%s.%s() is registered", declaring.getName(), method.getName())
+                                .isTrue();
                     }
                 }
             }
@@ -120,13 +146,18 @@ class NativeImageConfigTest {
                 }
                 Class<?>[] parameterTypes = parameters.toArray(Class<?>[]::new);
                 String name = method.path("name").asText();
-                assertThat(name.equals("<init>") ? type.getDeclaredConstructor(parameterTypes)
-                        : type.getDeclaredMethod(name, parameterTypes)).isNotNull();
+                assertThat(
+                                name.equals("<init>")
+                                        ? type.getDeclaredConstructor(parameterTypes)
+                                        : type.getDeclaredMethod(name, parameterTypes))
+                        .isNotNull();
             }
         }
         for (JsonNode proxy : resource(JLINE_CONFIG + "proxy-config.json")) {
             for (JsonNode name : proxy.path("interfaces")) {
-                assertThat(Class.forName(name.asText()).isInterface()).as(name.asText()).isTrue();
+                assertThat(Class.forName(name.asText()).isInterface())
+                        .as(name.asText())
+                        .isTrue();
             }
         }
     }
@@ -169,7 +200,8 @@ class NativeImageConfigTest {
     }
 
     private static boolean isBound(Annotation[] annotations) {
-        return Arrays.stream(annotations).anyMatch(annotation -> BINDING_ANNOTATIONS.contains(annotation.annotationType()));
+        return Arrays.stream(annotations)
+                .anyMatch(annotation -> BINDING_ANNOTATIONS.contains(annotation.annotationType()));
     }
 
     /** Whether the entry of this class lists the member, or all declared ones, of this kind ("fields" or "methods"). */
@@ -192,13 +224,16 @@ class NativeImageConfigTest {
 
     private static Map<String, JsonNode> readRegistrations() throws IOException {
         Map<String, JsonNode> entries = new LinkedHashMap<>();
-        resource(GENERATED_REFLECT_CONFIG).forEach(entry -> entries.put(entry.path("name").asText(), entry));
+        resource(GENERATED_REFLECT_CONFIG)
+                .forEach(entry -> entries.put(entry.path("name").asText(), entry));
         return entries;
     }
 
     private static JsonNode resource(String name) throws IOException {
         try (InputStream in = NativeImageConfigTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as("%s on the class path (picocli-codegen writes the generated one)", name).isNotNull();
+            assertThat(in)
+                    .as("%s on the class path (picocli-codegen writes the generated one)", name)
+                    .isNotNull();
             return Json.parse(in.readAllBytes());
         }
     }

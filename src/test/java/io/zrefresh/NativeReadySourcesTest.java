@@ -62,44 +62,53 @@ class NativeReadySourcesTest {
                 names.add(absoluteResource(source, literal.group(2)));
             }
             assertThat(RESOURCE_LOAD.matcher(code).results().count())
-                    .as("every resource %s loads is named by a literal, so that it can be checked", source).isEqualTo(names.size());
+                    .as("every resource %s loads is named by a literal, so that it can be checked", source)
+                    .isEqualTo(names.size());
             loaded.addAll(names);
         }
         assertThat(loaded).as("the resources our code loads").contains("io/zrefresh/version.properties");
         for (String resource : loaded) {
             assertThat(declared).as("%s declares %s", RESOURCE_CONFIG, resource).anyMatch(resource::matches);
-            assertThat(getClass().getClassLoader().getResource(resource)).as("%s exists", resource).isNotNull();
+            assertThat(getClass().getClassLoader().getResource(resource))
+                    .as("%s exists", resource)
+                    .isNotNull();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Class<?> type = Class.forName(name);",
-        "Field field = Job.class.getDeclaredField(\"id\");",
-        "Method run = type.getMethod(\"run\");",
-        "field.setAccessible(true);",
-        "import java.lang.reflect.Field;",
-        "ServiceLoader.load(Plugin.class)"})
+    @ValueSource(
+            strings = {
+                "Class<?> type = Class.forName(name);",
+                "Field field = Job.class.getDeclaredField(\"id\");",
+                "Method run = type.getMethod(\"run\");",
+                "field.setAccessible(true);",
+                "import java.lang.reflect.Field;",
+                "ServiceLoader.load(Plugin.class)"
+            })
     void theScanFindsReflection(String line) {
         assertThat(REFLECTION.matcher(line).find()).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Job job = mapper.readValue(body, Job.class);",
-        "Job job = mapper.treeToValue(node, Job.class);",
-        "JsonNode node = mapper.valueToTree(job);",
-        "@JsonProperty(\"jobId\") long id;"})
+    @ValueSource(
+            strings = {
+                "Job job = mapper.readValue(body, Job.class);",
+                "Job job = mapper.treeToValue(node, Job.class);",
+                "JsonNode node = mapper.valueToTree(job);",
+                "@JsonProperty(\"jobId\") long id;"
+            })
     void theScanFindsDataBinding(String line) {
         assertThat(DATA_BINDING.matcher(line).find()).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "JsonNode node = Json.mapper().readTree(text);",
-        "String name = Main.class.getName();",
-        "Map<Endpoint, AtomicLong> requests = new EnumMap<>(Endpoint.class);",
-        "String method = request.method();"})
+    @ValueSource(
+            strings = {
+                "JsonNode node = Json.mapper().readTree(text);",
+                "String name = Main.class.getName();",
+                "Map<Endpoint, AtomicLong> requests = new EnumMap<>(Endpoint.class);",
+                "String method = request.method();"
+            })
     void theScanLetsTreeModelAndPlainCodeThrough(String line) {
         assertThat(REFLECTION.matcher(line).find()).isFalse();
         assertThat(DATA_BINDING.matcher(line).find()).isFalse();
@@ -118,7 +127,9 @@ class NativeReadySourcesTest {
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            List<Path> sources = files.filter(path -> path.toString().endsWith(".java")).sorted().toList();
+            List<Path> sources = files.filter(path -> path.toString().endsWith(".java"))
+                    .sorted()
+                    .toList();
             assertThat(sources).as("Java sources under %s", SOURCES).isNotEmpty();
             return sources;
         }
@@ -126,7 +137,8 @@ class NativeReadySourcesTest {
 
     /** The source without comments, which may well name what the code must not do. */
     private static String code(Path source) throws IOException {
-        return COMMENTS.matcher(Files.readString(source, StandardCharsets.UTF_8)).replaceAll("");
+        return COMMENTS.matcher(Files.readString(source, StandardCharsets.UTF_8))
+                .replaceAll("");
     }
 
     /** Class.getResource resolves a name without a leading slash against the class's package. */
@@ -142,7 +154,9 @@ class NativeReadySourcesTest {
             assertThat(in).as(RESOURCE_CONFIG).isNotNull();
             JsonNode config = Json.parse(in.readAllBytes());
             List<String> patterns = new ArrayList<>();
-            config.path("resources").path("includes").forEach(include -> patterns.add(include.path("pattern").asText()));
+            config.path("resources")
+                    .path("includes")
+                    .forEach(include -> patterns.add(include.path("pattern").asText()));
             return patterns;
         }
     }

@@ -9,5 +9,5 @@ import java.time.Duration;
  *
  * @param debug where to trace each exchange, or null for no trace
  */
-public record ClientSettings(URI endpoint, String apiKey, Duration requestTimeout, String userAgent, PrintStream debug) {
-}
+public record ClientSettings(
+        URI endpoint, String apiKey, Duration requestTimeout, String userAgent, PrintStream debug) {}

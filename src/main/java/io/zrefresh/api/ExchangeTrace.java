@@ -33,7 +33,8 @@ final class ExchangeTrace {
         }
         out.println("< HTTP " + reply.status() + " (" + took.toMillis() + " ms)");
         reply.headers().forEach((name, values) -> out.println("< " + name + ": " + String.join(", ", values)));
-        out.println("< " + clip(reply.bodyText(MAX_BODY + 1)) + (reply.body().length > MAX_BODY ? " (" + reply.body().length + " bytes)" : ""));
+        out.println("< " + clip(reply.bodyText(MAX_BODY + 1))
+                + (reply.body().length > MAX_BODY ? " (" + reply.body().length + " bytes)" : ""));
     }
 
     void failure(Exception error, Duration took) {

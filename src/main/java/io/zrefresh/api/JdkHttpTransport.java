@@ -7,10 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import javax.net.ssl.KeyManager;
@@ -28,14 +28,14 @@ public final class JdkHttpTransport implements Transport {
 
     /** The client's own threads: it starts them on the thread that builds it, whose group they join. */
     private final ThreadGroup clientThreads = new ThreadGroup("zrefresh-http");
+
     private HttpClient client;
 
     @Override
     public HttpReply post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<byte[]> response = client(uri).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, List<String>> lowerCaseHeaders = new TreeMap<>();

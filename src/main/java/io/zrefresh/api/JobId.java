@@ -52,7 +52,8 @@ public final class JobId {
             throw new IllegalArgumentException("a job id must be positive, got " + raw);
         }
         if (!TOKEN.matcher(raw).matches()) {
-            throw new IllegalArgumentException("'" + raw + "' is not a job id (no whitespace, must not start with '-')");
+            throw new IllegalArgumentException(
+                    "'" + raw + "' is not a job id (no whitespace, must not start with '-')");
         }
         return new JobId(null, raw);
     }

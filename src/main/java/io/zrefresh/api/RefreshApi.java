@@ -8,6 +8,7 @@ import io.zrefresh.json.Json;
 import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.time.Sleeper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +35,8 @@ public final class RefreshApi implements AutoCloseable {
     private final Replies replies;
     private final ExchangeTrace trace;
 
-    public RefreshApi(ClientSettings settings, Transport transport, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
+    public RefreshApi(
+            ClientSettings settings, Transport transport, RetryPolicy retryPolicy, Sleeper sleeper, Clock clock) {
         this.settings = settings;
         this.transport = transport;
         this.retryPolicy = retryPolicy;
@@ -61,8 +63,12 @@ public final class RefreshApi implements AutoCloseable {
         try {
             JobId.fromJson(data.get(Job.JOB_ID));
         } catch (IllegalArgumentException noId) {
-            throw ApiException.of(Kind.SERVER, "Cannot " + operation + ": the server answered without a job id: "
-                    + Json.compact(data)).delivery(Delivery.UNKNOWN).httpStatus(200).build();
+            throw ApiException.of(
+                            Kind.SERVER,
+                            "Cannot " + operation + ": the server answered without a job id: " + Json.compact(data))
+                    .delivery(Delivery.UNKNOWN)
+                    .httpStatus(200)
+                    .build();
         }
         return data;
     }
@@ -98,7 +104,7 @@ public final class RefreshApi implements AutoCloseable {
         try {
             return Json.parse(answer).path("data");
         } catch (IOException checkedBefore) {
-            throw new java.io.UncheckedIOException("an answer checked as JSON could not be read again", checkedBefore);
+            throw new UncheckedIOException("an answer checked as JSON could not be read again", checkedBefore);
         }
     }
 
@@ -149,8 +155,13 @@ public final class RefreshApi implements AutoCloseable {
 
     private static ApiException unexpected(String operation, JsonNode data) {
         String text = Json.compact(data);
-        return ApiException.of(Kind.SERVER, "Cannot " + operation + ": the server's data has an unexpected shape: "
-                + (text.length() > 200 ? text.substring(0, 200) + "…" : text)).delivery(Delivery.REJECTED).httpStatus(200).build();
+        return ApiException.of(
+                        Kind.SERVER,
+                        "Cannot " + operation + ": the server's data has an unexpected shape: "
+                                + (text.length() > 200 ? text.substring(0, 200) + "…" : text))
+                .delivery(Delivery.REJECTED)
+                .httpStatus(200)
+                .build();
     }
 
     @Override

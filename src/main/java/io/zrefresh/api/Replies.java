@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -39,8 +40,7 @@ final class Replies {
     }
 
     /** The envelope's code and message, read without building its data (a list may be 30 MB). */
-    private record Head(int code, String message) {
-    }
+    private record Head(int code, String message) {}
 
     /**
      * The body of a successful answer (HTTP 200, code 0), whose JSON has been checked to be
@@ -56,17 +56,24 @@ final class Replies {
         String message = envelope.message();
         if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
             String what = status == 403 ? "permission denied" : "authentication failed";
-            throw ApiException.of(Kind.AUTH, what + ": " + describeCode(message, code, status)
-                            + "; check the API key (ZILLIZ_API_KEY or the credentials file)")
-                    .delivery(Delivery.NOT_PROCESSED).server(code, message).httpStatus(status).build();
+            throw ApiException.of(
+                            Kind.AUTH,
+                            what + ": " + describeCode(message, code, status)
+                                    + "; check the API key (ZILLIZ_API_KEY or the credentials file)")
+                    .delivery(Delivery.NOT_PROCESSED)
+                    .server(code, message)
+                    .httpStatus(status)
+                    .build();
         }
         if (status == 200 && code == 0) {
             return reply.body();
         }
         ApiException.Builder error = ApiException.of(Kind.SERVER, describeCode(message, code, status))
-                .server(code, message).httpStatus(status);
+                .server(code, message)
+                .httpStatus(status);
         if (code == CODE_RATE_LIMITED || status == 429) {
-            return throwing(error.transientFailure().delivery(Delivery.NOT_PROCESSED).retryAfter(retryAfter(reply)));
+            return throwing(
+                    error.transientFailure().delivery(Delivery.NOT_PROCESSED).retryAfter(retryAfter(reply)));
         }
         if (status == 200) {
             return throwing(error.delivery(Delivery.REJECTED));
@@ -83,25 +90,36 @@ final class Replies {
             return network("could not connect to " + where + " (connect timed out)", failure, Delivery.NOT_PROCESSED);
         }
         if (failure instanceof HttpTimeoutException) {
-            return network("no answer from " + where + " within " + Durations.brief(timeout)
-                    + " (raise it with --request-timeout)", failure, Delivery.UNKNOWN);
+            return network(
+                    "no answer from " + where + " within " + Durations.brief(timeout)
+                            + " (raise it with --request-timeout)",
+                    failure,
+                    Delivery.UNKNOWN);
         }
         if (failure instanceof ConnectException) {
-            String reason = failure.getCause() instanceof java.nio.channels.UnresolvedAddressException
-                    ? "unknown host" : "connection refused";
+            String reason =
+                    failure.getCause() instanceof UnresolvedAddressException ? "unknown host" : "connection refused";
             return network("could not connect to " + where + " (" + reason + ")", failure, Delivery.NOT_PROCESSED);
         }
         if (failure instanceof SSLException) {
             return ApiException.of(Kind.NETWORK, "TLS handshake with " + where + " failed: " + failure.getMessage())
-                    .cause(failure).delivery(Delivery.NOT_PROCESSED).build();
+                    .cause(failure)
+                    .delivery(Delivery.NOT_PROCESSED)
+                    .build();
         }
         String detail = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return network("the connection to " + where + " ended before an answer came (" + detail + ")",
-                failure, Delivery.UNKNOWN);
+        return network(
+                "the connection to " + where + " ended before an answer came (" + detail + ")",
+                failure,
+                Delivery.UNKNOWN);
     }
 
     private static ApiException network(String message, IOException cause, Delivery delivery) {
-        return ApiException.of(Kind.NETWORK, message).cause(cause).delivery(delivery).transientFailure().build();
+        return ApiException.of(Kind.NETWORK, message)
+                .cause(cause)
+                .delivery(delivery)
+                .transientFailure()
+                .build();
     }
 
     private static byte[] throwing(ApiException.Builder error) throws ApiException {
@@ -137,12 +155,18 @@ final class Replies {
         int status = reply.status();
         ApiException.Builder error;
         if (status == 404) {
-            error = ApiException.of(Kind.SERVER, "the server has no such endpoint (HTTP 404: " + excerpt(reply)
-                    + "); its data plane predates external-collection refresh jobs, so upgrade the cluster"
-                    + " (or check that the endpoint URL is the cluster's)").delivery(Delivery.NOT_PROCESSED);
+            error = ApiException.of(
+                            Kind.SERVER,
+                            "the server has no such endpoint (HTTP 404: " + excerpt(reply)
+                                    + "); its data plane predates external-collection refresh jobs, so upgrade the cluster"
+                                    + " (or check that the endpoint URL is the cluster's)")
+                    .delivery(Delivery.NOT_PROCESSED);
         } else {
-            error = ApiException.of(Kind.SERVER, "the server answered HTTP " + status + " with " + reply.contentType()
-                    + " that is not the API's JSON: \"" + excerpt(reply) + "\"").delivery(Delivery.UNKNOWN);
+            error = ApiException.of(
+                            Kind.SERVER,
+                            "the server answered HTTP " + status + " with " + reply.contentType()
+                                    + " that is not the API's JSON: \"" + excerpt(reply) + "\"")
+                    .delivery(Delivery.UNKNOWN);
         }
         if (TRANSIENT_STATUSES.contains(status)) {
             error.transientFailure().retryAfter(retryAfter(reply));

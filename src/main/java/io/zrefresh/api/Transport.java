@@ -12,6 +12,5 @@ public interface Transport extends AutoCloseable {
             throws IOException, InterruptedException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

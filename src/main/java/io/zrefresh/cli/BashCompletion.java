@@ -61,8 +61,7 @@ final class BashCompletion {
             fi
             """;
 
-    private BashCompletion() {
-    }
+    private BashCompletion() {}
 
     static String bash(CommandLine root) {
         return BASH_HEADER + body(root);
@@ -90,7 +89,8 @@ final class BashCompletion {
     private static String readContextNamesAtTabTime(String script, String label) {
         String rewritten = script;
         for (String array : List.of(label + "_option_args", label + "_pos_param_args")) {
-            rewritten = rewritten.replaceAll("(?m)^ *local " + array + "=\\(\"\"\\) # .*\n", "")
+            rewritten = rewritten
+                    .replaceAll("(?m)^ *local " + array + "=\\(\"\"\\) # .*\n", "")
                     .replace("compReplyArray \"${" + array + "[@]}\"", CONTEXT_NAMES_FUNCTION);
         }
         if (rewritten.equals(script)) {

@@ -10,8 +10,7 @@ import picocli.CommandLine;
 /** Builds the command line of one run: picocli wired to the host's streams and our error reporting. */
 public final class Cli {
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** The whole command line, with every command (for help, completion and the man pages). */
     public static CommandLine create(Host host) {
@@ -31,10 +30,12 @@ public final class Cli {
         commandLine.getCommandSpec().usageMessage().footer(EnvironmentAndFiles.helpFooter());
         commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
         commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
-        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> root.session().reporter().report(failure));
+        commandLine.setExecutionExceptionHandler(
+                (failure, command, parsed) -> root.session().reporter().report(failure));
         commandLine.setParameterExceptionHandler((invalid, given) -> {
             List<String> hints = new ArrayList<>();
-            if (invalid instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            if (invalid instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
                 hints.add("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
             }
             hints.add("Run '" + invalid.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

@@ -27,13 +27,13 @@ final class Commands {
             ExternalCollectionCommand.class,
             CompleteCommand.class);
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** Adds the commands that parsing {@code args} can need to a command line holding only the root. */
     static void addTo(CommandLine root, String... args) {
         Optional<String> named = commandName(root.getCommandSpec(), args);
-        if (named.isEmpty() && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
+        if (named.isEmpty()
+                && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
             return;
         }
         for (Class<?> command : ALL) {
@@ -56,8 +56,10 @@ final class Commands {
             }
             if (!arg.startsWith("-") || arg.equals("-")) {
                 String word = arg;
-                return ALL.stream().map(command -> command.getAnnotation(Command.class).name())
-                        .filter(word::equals).findFirst();
+                return ALL.stream()
+                        .map(command -> command.getAnnotation(Command.class).name())
+                        .filter(word::equals)
+                        .findFirst();
             }
             // "--output=json" and "-ojson" carry their value; "-o json" takes the next word.
             OptionSpec option = root.findOption(arg);

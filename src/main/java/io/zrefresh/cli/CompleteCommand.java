@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
  * one value a line and nothing else, and exits 0 whatever the config holds, because an error
  * message would land in the middle of the user's command line.
  */
-@Command(name = "__complete", hidden = true, description = "Print completion values for the shell scripts.",
-        synopsisSubcommandLabel = "WHAT", subcommands = CompleteCommand.Contexts.class)
+@Command(
+        name = "__complete",
+        hidden = true,
+        description = "Print completion values for the shell scripts.",
+        synopsisSubcommandLabel = "WHAT",
+        subcommands = CompleteCommand.Contexts.class)
 final class CompleteCommand extends GroupCommand {
 
     @Command(name = "contexts", description = "Print the context names of the config directory, one a line.")

@@ -4,15 +4,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "completion", description = {
-    "Print a completion script for bash, zsh or fish.",
-    "bash: source <(zrefresh completion bash) in ~/.bashrc. "
-        + "zsh: source <(zrefresh completion zsh) in ~/.zshrc after compinit, or save it as _zrefresh in $fpath. "
-        + "fish: zrefresh completion fish > ~/.config/fish/completions/zrefresh.fish.",
-    "Context names complete from the config files when TAB is pressed."})
+@Command(
+        name = "completion",
+        description = {
+            "Print a completion script for bash, zsh or fish.",
+            "bash: source <(zrefresh completion bash) in ~/.bashrc. "
+                    + "zsh: source <(zrefresh completion zsh) in ~/.zshrc after compinit, or save it as _zrefresh in $fpath. "
+                    + "fish: zrefresh completion fish > ~/.config/fish/completions/zrefresh.fish.",
+            "Context names complete from the config files when TAB is pressed."
+        })
 final class CompletionCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "SHELL", completionCandidates = Converters.ShellValues.class,
+    @Parameters(
+            paramLabel = "SHELL",
+            completionCandidates = Converters.ShellValues.class,
             description = "The shell: bash, zsh or fish.")
     String shell;
 

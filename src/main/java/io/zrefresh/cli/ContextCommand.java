@@ -17,9 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Contexts of ~/.zilliz/config and credentials, without hand-editing INI files. */
-@Command(name = "context", description = "Manage contexts: list, show, set, delete.", synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ContextCommand.ListContexts.class, ContextCommand.Show.class, ContextCommand.Set.class,
-            ContextCommand.Delete.class})
+@Command(
+        name = "context",
+        description = "Manage contexts: list, show, set, delete.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            ContextCommand.ListContexts.class,
+            ContextCommand.Show.class,
+            ContextCommand.Set.class,
+            ContextCommand.Delete.class
+        })
 final class ContextCommand extends GroupCommand {
 
     /** A context as the files hold it, plus its name; the key masked. */
@@ -43,9 +50,16 @@ final class ContextCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "show", description = "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.")
+    @Command(
+            name = "show",
+            description =
+                    "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.")
     static final class Show extends BaseCommand {
-        @Parameters(arity = "0..1", paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
+        @Parameters(
+                arity = "0..1",
+                paramLabel = "NAME",
+                completionCandidates = Converters.ContextNames.class,
+                description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
         String name;
 
         @Override
@@ -60,11 +74,17 @@ final class ContextCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "set", description = {
-        "Create or update a context. Only the given keys change; comments, other keys and sections stay as they are.",
-        "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and stored in credentials (mode 0600)."})
+    @Command(
+            name = "set",
+            description = {
+                "Create or update a context. Only the given keys change; comments, other keys and sections stay as they are.",
+                "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and stored in credentials (mode 0600)."
+            })
     static final class Set extends BaseCommand {
-        @Parameters(paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name.")
+        @Parameters(
+                paramLabel = "NAME",
+                completionCandidates = Converters.ContextNames.class,
+                description = "Context name.")
         String name;
 
         @Option(names = "--database", paramLabel = "DB", description = "Database of the context.")
@@ -87,14 +107,18 @@ final class ContextCommand extends GroupCommand {
             values.put(ContextStore.DATABASE, database);
             values.put(ContextStore.CLUSTER_ID, clusterId);
             session.contexts().set(name, values, apiKey);
-            session.notice("Context \"" + name + "\" saved in " + session.contexts().configPath()
-                    + (apiKey != null ? " (API key in " + session.contexts().directory().credentialsFile() + ")" : "") + ".");
+            session.notice("Context \"" + name + "\" saved in "
+                    + session.contexts().configPath()
+                    + (apiKey != null
+                            ? " (API key in " + session.contexts().directory().credentialsFile() + ")"
+                            : "") + ".");
             return ExitCode.OK;
         }
 
         private static String readKey(Session session) throws UsageException {
             try {
-                BufferedReader reader = new BufferedReader(new InputStreamReader(session.host().in(), StandardCharsets.UTF_8));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(session.host().in(), StandardCharsets.UTF_8));
                 String line = reader.readLine();
                 if (line == null || line.isBlank()) {
                     throw new UsageException("--api-key-stdin: stdin held no API key");
@@ -108,7 +132,10 @@ final class ContextCommand extends GroupCommand {
 
     @Command(name = "delete", description = "Delete a context from config and credentials.")
     static final class Delete extends BaseCommand {
-        @Parameters(paramLabel = "NAME", completionCandidates = Converters.ContextNames.class, description = "Context name.")
+        @Parameters(
+                paramLabel = "NAME",
+                completionCandidates = Converters.ContextNames.class,
+                description = "Context name.")
         String name;
 
         @Override

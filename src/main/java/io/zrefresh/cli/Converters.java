@@ -17,8 +17,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Option values: parsed at parse time, so a bad one is a usage error before anything is sent. */
 final class Converters {
 
-    private Converters() {
-    }
+    private Converters() {}
 
     /** A parser whose IllegalArgumentException becomes picocli's "Invalid value for option" error. */
     private abstract static class Checked<T> implements ITypeConverter<T> {

@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 @Command(name = "describe", description = "Show one refresh job: state, progress, source, times.")
 final class DescribeCommand extends BaseCommand {
 
-    @Option(names = "--job-id", required = true, paramLabel = "ID", converter = Converters.JobIdConverter.class,
+    @Option(
+            names = "--job-id",
+            required = true,
+            paramLabel = "ID",
+            converter = Converters.JobIdConverter.class,
             description = "The job id that trigger printed (a number, or a string id on some project endpoints).")
     JobId jobId;
 

@@ -3,6 +3,7 @@ package io.zrefresh.cli;
 import io.zrefresh.devserver.DevServer;
 import io.zrefresh.devserver.DevServerOptions;
 import io.zrefresh.time.Durations;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,24 +16,37 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "dev-server", description = {
-    "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, with example collections:",
-    "ext_books (external), ext_broken (its refreshes fail), ext_new (no source yet), plain_coll (not external), "
-        + "and analytics.ext_events.",
-    "With --exec, run COMMAND against it (ZILLIZ_ENDPOINT and ZILLIZ_API_KEY exported, this zrefresh on PATH, "
-        + "a fresh ZILLIZ_CONFIG_DIR), then stop and exit with COMMAND's status."})
+@Command(
+        name = "dev-server",
+        description = {
+            "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, with example collections:",
+            "ext_books (external), ext_broken (its refreshes fail), ext_new (no source yet), plain_coll (not external), "
+                    + "and analytics.ext_events.",
+            "With --exec, run COMMAND against it (ZILLIZ_ENDPOINT and ZILLIZ_API_KEY exported, this zrefresh on PATH, "
+                    + "a fresh ZILLIZ_CONFIG_DIR), then stop and exit with COMMAND's status."
+        })
 final class DevServerCommand extends BaseCommand {
 
     private static final int DEFAULT_PORT = 19530;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port (default: 19530; with --exec: a free one; 0: a free one).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "Port (default: 19530; with --exec: a free one; 0: a free one).")
     Integer port;
 
-    @Option(names = "--token", paramLabel = "T", defaultValue = "zrefresh-dev",
+    @Option(
+            names = "--token",
+            paramLabel = "T",
+            defaultValue = "zrefresh-dev",
             description = "API key the server accepts (default: zrefresh-dev).")
     String token;
 
-    @Option(names = "--job-time", paramLabel = "DURATION", defaultValue = "10s", converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--job-time",
+            paramLabel = "DURATION",
+            defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
             description = "How long a refresh job takes from Pending to Completed (default: 10s).")
     Duration jobTime;
 
@@ -75,15 +89,18 @@ final class DevServerCommand extends BaseCommand {
         Path work = Files.createTempDirectory("zrefresh-dev-");
         try {
             Path bin = SelfLauncher.write(Files.createDirectory(work.resolve("bin")));
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", exec).redirectInput(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder builder =
+                    new ProcessBuilder("sh", "-c", exec).redirectInput(ProcessBuilder.Redirect.INHERIT);
             Map<String, String> env = builder.environment();
             env.clear();
             env.putAll(session.host().env());
             env.remove("ZILLIZ_CONTEXT");
             env.put("ZILLIZ_ENDPOINT", server.url().toString());
             env.put("ZILLIZ_API_KEY", token);
-            env.put("ZILLIZ_CONFIG_DIR", Files.createDirectory(work.resolve("config")).toString());
-            env.put("PATH", bin + java.io.File.pathSeparator + session.host().env().getOrDefault("PATH", ""));
+            env.put(
+                    "ZILLIZ_CONFIG_DIR",
+                    Files.createDirectory(work.resolve("config")).toString());
+            env.put("PATH", bin + File.pathSeparator + session.host().env().getOrDefault("PATH", ""));
             Process process = builder.start();
             Thread out = pipe(process.getInputStream(), session.host().out());
             Thread err = pipe(process.getErrorStream(), session.host().err());
@@ -104,17 +121,19 @@ final class DevServerCommand extends BaseCommand {
 
     /** Copies the command's output to ours as it comes (our streams may be a test's buffers). */
     private static Thread pipe(InputStream from, PrintStream to) {
-        Thread copier = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (from) {
-                for (int read; (read = from.read(buffer)) >= 0; ) {
-                    to.write(buffer, 0, read);
-                    to.flush();
-                }
-            } catch (IOException closed) {
-                // the command ended or was stopped
-            }
-        }, "dev-server-exec-output");
+        Thread copier = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (from) {
+                        for (int read; (read = from.read(buffer)) >= 0; ) {
+                            to.write(buffer, 0, read);
+                            to.flush();
+                        }
+                    } catch (IOException closed) {
+                        // the command ended or was stopped
+                    }
+                },
+                "dev-server-exec-output");
         copier.setDaemon(true);
         copier.start();
         return copier;

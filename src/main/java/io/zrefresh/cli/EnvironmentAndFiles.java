@@ -10,8 +10,7 @@ import java.util.List;
 public final class EnvironmentAndFiles {
 
     /** A variable or file, and what zrefresh takes from it. */
-    public record Entry(String name, String meaning) {
-    }
+    public record Entry(String name, String meaning) {}
 
     public static final List<Entry> VARIABLES = List.of(
             new Entry("ZILLIZ_ENDPOINT", "Endpoint, when --endpoint is not given."),
@@ -27,8 +26,7 @@ public final class EnvironmentAndFiles {
             new Entry("~/.zilliz/locks/", "Locks that keep concurrent triggers apart."),
             new Entry("~/.zilliz/zrefresh_history", "History of zrefresh shell."));
 
-    private EnvironmentAndFiles() {
-    }
+    private EnvironmentAndFiles() {}
 
     /** The help's footer (its heading is "Environment:"). */
     static String[] helpFooter() {
@@ -43,7 +41,10 @@ public final class EnvironmentAndFiles {
     }
 
     private static List<String> table(List<Entry> entries) {
-        int width = entries.stream().mapToInt(entry -> entry.name().length()).max().orElse(0);
-        return entries.stream().map(entry -> String.format("  %-" + width + "s  %s", entry.name(), entry.meaning())).toList();
+        int width =
+                entries.stream().mapToInt(entry -> entry.name().length()).max().orElse(0);
+        return entries.stream()
+                .map(entry -> String.format("  %-" + width + "s  %s", entry.name(), entry.meaning()))
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import io.zrefresh.json.Json;
 import io.zrefresh.output.Query;
 import io.zrefresh.refresh.ActiveJobException;
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -33,11 +34,11 @@ final class ErrorReporter {
     }
 
     int report(Problem problem) {
-        return report(problem, java.util.List.of());
+        return report(problem, List.of());
     }
 
     /** The message, then hints for people (not part of the JSON line, which comes last). */
-    int report(Problem problem, java.util.List<String> hints) {
+    int report(Problem problem, List<String> hints) {
         err.println(problem.message());
         hints.forEach(err::println);
         if (jsonLine) {
@@ -77,23 +78,30 @@ final class ErrorReporter {
             return new Problem(exit, api.getMessage(), api.serverCode().orElse(null), null);
         }
         if (failure instanceof ActiveJobException active) {
-            return new Problem(ExitCode.ACTIVE_JOB, active.getMessage(), active.serverCode().orElse(null),
+            return new Problem(
+                    ExitCode.ACTIVE_JOB,
+                    active.getMessage(),
+                    active.serverCode().orElse(null),
                     active.activeJobId().orElse(null));
         }
         if (failure instanceof ConfigException) {
             return Problem.of(ExitCode.CONFIG, failure.getMessage());
         }
-        if (failure instanceof UsageException || failure instanceof CommandLine.ParameterException
+        if (failure instanceof UsageException
+                || failure instanceof CommandLine.ParameterException
                 || failure instanceof Query.EvaluationException) {
             return Problem.of(ExitCode.USAGE, failure.getMessage());
         }
         if (failure instanceof InterruptedException) {
-            return Problem.of(ExitCode.INTERRUPTED, failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
+            return Problem.of(
+                    ExitCode.INTERRUPTED,
+                    failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
         }
         if (failure instanceof WaitInterruptedException interrupted) {
             return Problem.of(ExitCode.INTERRUPTED, interrupted.getMessage());
         }
-        return Problem.of(ExitCode.INTERNAL, "Internal error: " + failure
-                + " (run again with --debug for details, and please report it)");
+        return Problem.of(
+                ExitCode.INTERNAL,
+                "Internal error: " + failure + " (run again with --debug for details, and please report it)");
     }
 }

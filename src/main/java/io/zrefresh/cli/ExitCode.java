@@ -15,6 +15,5 @@ public final class ExitCode {
     public static final int TIMEOUT = 9;
     public static final int INTERRUPTED = 130;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

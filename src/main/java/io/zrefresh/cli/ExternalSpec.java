@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,7 @@ import java.nio.file.Path;
  */
 final class ExternalSpec {
 
-    private ExternalSpec() {
-    }
+    private ExternalSpec() {}
 
     static String compact(String raw, InputStream stdin) throws UsageException {
         String text = read(raw, stdin);
@@ -40,7 +40,7 @@ final class ExternalSpec {
             byte[] bytes = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
             String text = new String(bytes, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (IOException | java.nio.file.InvalidPathException unreadable) {
+        } catch (IOException | InvalidPathException unreadable) {
             throw new UsageException("--external-spec: cannot read " + (source.equals("-") ? "stdin" : source) + ": "
                     + unreadable.getMessage());
         }

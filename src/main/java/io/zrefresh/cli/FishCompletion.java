@@ -73,26 +73,36 @@ final class FishCompletion {
 
     private static final String CONTEXT_NAMES = "(zrefresh __complete contexts 2>/dev/null)";
 
-    private FishCompletion() {
-    }
+    private FishCompletion() {}
 
     static String script(CommandLine root) {
         Map<String, CommandSpec> commands = new LinkedHashMap<>();
         collectVisible(root.getCommandSpec(), "", commands);
-        StringBuilder script = new StringBuilder(String.format(HEADER,
-                commands.keySet().stream().filter(path -> !path.isEmpty()).map(FishCompletion::word).collect(Collectors.joining(" ")),
+        StringBuilder script = new StringBuilder(String.format(
+                HEADER,
+                commands.keySet().stream()
+                        .filter(path -> !path.isEmpty())
+                        .map(FishCompletion::word)
+                        .collect(Collectors.joining(" ")),
                 String.join(" ", valueOptionNames(commands.values()))));
         commands.forEach((path, spec) -> {
-            script.append("\n# ").append(String.join(" ", root.getCommandName(), path).trim()).append('\n');
+            script.append("\n# ")
+                    .append(String.join(" ", root.getCommandName(), path).trim())
+                    .append('\n');
             String at = guard("__zrefresh_at", path);
             spec.subcommands().forEach((name, sub) -> {
                 if (!sub.getCommandSpec().usageMessage().hidden()) {
-                    script.append(complete(at, "-a " + word(name) + description(sub.getCommandSpec().usageMessage().description())));
+                    script.append(complete(
+                            at,
+                            "-a " + word(name)
+                                    + description(
+                                            sub.getCommandSpec().usageMessage().description())));
                 }
             });
             for (OptionSpec option : spec.options()) {
                 if (!option.hidden()) {
-                    script.append(complete(at, optionNames(option) + values(option) + description(option.description())));
+                    script.append(
+                            complete(at, optionNames(option) + values(option) + description(option.description())));
                 }
             }
             for (PositionalParamSpec positional : spec.positionalParameters()) {
@@ -100,7 +110,8 @@ final class FishCompletion {
                     String when = positional.index().min() == positional.index().max()
                             ? guard("__zrefresh_argument " + positional.index().min(), path)
                             : at;
-                    script.append(complete(when, "-a " + candidates(positional) + description(positional.description())));
+                    script.append(
+                            complete(when, "-a " + candidates(positional) + description(positional.description())));
                 }
             }
         });
@@ -113,7 +124,8 @@ final class FishCompletion {
             return;
         }
         commands.put(path, spec);
-        spec.subcommands().forEach((name, sub) -> collectVisible(sub.getCommandSpec(), (path + " " + name).trim(), commands));
+        spec.subcommands()
+                .forEach((name, sub) -> collectVisible(sub.getCommandSpec(), (path + " " + name).trim(), commands));
     }
 
     /**

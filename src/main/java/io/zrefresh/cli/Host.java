@@ -15,18 +15,40 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param seenCollections collection names seen in list results, for the shell's completion of --name
  */
-public record Host(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
-                   Sleeper sleeper, ZoneId zone, TerminalInfo terminal, Set<String> seenCollections) {
+public record Host(
+        InputStream in,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        Clock clock,
+        Sleeper sleeper,
+        ZoneId zone,
+        TerminalInfo terminal,
+        Set<String> seenCollections) {
 
-    public Host(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
-                Sleeper sleeper, ZoneId zone, TerminalInfo terminal) {
+    public Host(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            ZoneId zone,
+            TerminalInfo terminal) {
         this(in, out, err, env, clock, sleeper, zone, terminal, ConcurrentHashMap.newKeySet());
     }
 
     /** For commands run by tests or embedders: no terminal, system time, this machine's zone. */
     public static Host of(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new Host(InputStream.nullInputStream(), out, err, env, Clock.systemUTC(), Sleeper.SYSTEM,
-                ZoneId.systemDefault(), TerminalInfo.NONE);
+        return new Host(
+                InputStream.nullInputStream(),
+                out,
+                err,
+                env,
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                ZoneId.systemDefault(),
+                TerminalInfo.NONE);
     }
 
     public Host withIn(InputStream newIn) {

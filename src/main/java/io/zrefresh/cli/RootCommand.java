@@ -14,13 +14,15 @@ import picocli.CommandLine.Spec;
  * {@code zrefresh}: the global options (accepted before or after the command name). Global options
  * are inherited, so every command shares these fields. The commands are added by {@link Commands}.
  */
-@Command(name = "zrefresh",
+@Command(
+        name = "zrefresh",
         versionProvider = VersionProvider.class,
         description = {
             "Trigger, follow and guard refresh jobs of Milvus / Zilliz Cloud external collections.",
             "",
             "A refresh job re-syncs an external collection from its data lake source. zrefresh blocks a second refresh "
-                + "while one runs, waits with progress and a deadline, and exits with codes a pipeline can branch on."},
+                    + "while one runs, waits with progress and a deadline, and exits with codes a pipeline can branch on."
+        },
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
             "7:an active refresh job blocks the trigger",
             "8:the waited job ended RefreshFailed",
             "9:--timeout elapsed before the job ended",
-            "130:interrupted"},
+            "130:interrupted"
+        },
         // the footer's lines (environment and files) come from EnvironmentAndFiles, set by Cli.create
         footerHeading = "%nEnvironment:%n")
 public final class RootCommand implements Callable<Integer> {
@@ -45,53 +48,91 @@ public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
-            converter = Converters.FormatConverter.class, completionCandidates = Converters.FormatValues.class,
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            defaultValue = "table",
+            converter = Converters.FormatConverter.class,
+            completionCandidates = Converters.FormatValues.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
     OutputFormat output = OutputFormat.TABLE;
 
-    @Option(names = "--query", scope = ScopeType.INHERIT, paramLabel = "EXPR",
+    @Option(
+            names = "--query",
+            scope = ScopeType.INHERIT,
+            paramLabel = "EXPR",
             description = "JMESPath expression applied to the value -o json would print, before formatting.")
     String query;
 
     @Option(names = "--no-header", scope = ScopeType.INHERIT, description = "No header row in table and csv output.")
     boolean noHeader;
 
-    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME", completionCandidates = Converters.ContextNames.class,
+    @Option(
+            names = "--context",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            completionCandidates = Converters.ContextNames.class,
             description = "Context (config section) to use; env ZILLIZ_CONTEXT; default: default.")
     String context;
 
-    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", converter = Converters.EndpointConverter.class,
-            description = "Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context's. Under 'context set': the endpoint to write.")
+    @Option(
+            names = "--endpoint",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            converter = Converters.EndpointConverter.class,
+            description =
+                    "Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context's. Under 'context set': the endpoint to write.")
     String endpoint;
 
-    @Option(names = "--request-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", defaultValue = "60s",
+    @Option(
+            names = "--request-timeout",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DURATION",
+            defaultValue = "60s",
             converter = Converters.DurationConverter.class,
             description = "Timeout of each HTTP request (default: 60s; connecting: 30s).")
     Duration requestTimeout;
 
     private int retries = 3;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--no-color",
+            scope = ScopeType.INHERIT,
             description = "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
     boolean noColor;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.")
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.")
     boolean debug;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
+            description = "Print the version and exit.")
     boolean version;
 
     public RootCommand(Host host) {
         this.host = host;
     }
 
-    @Option(names = "--retries", scope = ScopeType.INHERIT, paramLabel = "N", defaultValue = "3",
-            description = "Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.")
+    @Option(
+            names = "--retries",
+            scope = ScopeType.INHERIT,
+            paramLabel = "N",
+            defaultValue = "3",
+            description =
+                    "Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.")
     void setRetries(int attempts) {
         if (attempts < 1) {
             throw new ParameterException(spec.commandLine(), "--retries must be at least 1, got " + attempts);

@@ -10,8 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Writes a {@code zrefresh} script that starts this same build: the native binary, or this JVM with this class path. */
 final class SelfLauncher {
 
-    private SelfLauncher() {
-    }
+    private SelfLauncher() {}
 
     /** Writes {@code dir/zrefresh} and returns the directory, for the front of PATH. */
     static Path write(Path dir) throws IOException {
@@ -19,7 +18,8 @@ final class SelfLauncher {
         if (System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
             command = quote(ProcessHandle.current().info().command().orElse("zrefresh"));
         } else {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             command = quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "
                     + quote(System.getProperty("java.class.path")) + " " + Main.class.getName();
         }

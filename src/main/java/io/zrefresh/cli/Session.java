@@ -63,8 +63,14 @@ final class Session {
                 }
             }
             boolean terminal = host.terminal().stdoutIsTerminal();
-            OutputSettings settings = new OutputSettings(options.output, query, !options.noHeader, ansi(terminal),
-                    () -> terminal ? host.terminal().width() : 0, host.zone(), host.clock());
+            OutputSettings settings = new OutputSettings(
+                    options.output,
+                    query,
+                    !options.noHeader,
+                    ansi(terminal),
+                    () -> terminal ? host.terminal().width() : 0,
+                    host.zone(),
+                    host.clock());
             printer = new Printer(settings, host.out(), host.err());
         }
         return printer;
@@ -94,9 +100,14 @@ final class Session {
         if (options.requestTimeout.isZero() || options.requestTimeout.isNegative()) {
             throw new UsageException("--request-timeout must be longer than 0");
         }
-        ClientSettings settings = new ClientSettings(target.endpoint(), target.apiKey(), options.requestTimeout,
-                "zrefresh/" + VersionProvider.version(), options.debug ? host.err() : null);
-        RetryPolicy retries = new RetryPolicy(options.retries(), () -> ThreadLocalRandom.current().nextDouble());
+        ClientSettings settings = new ClientSettings(
+                target.endpoint(),
+                target.apiKey(),
+                options.requestTimeout,
+                "zrefresh/" + VersionProvider.version(),
+                options.debug ? host.err() : null);
+        RetryPolicy retries = new RetryPolicy(
+                options.retries(), () -> ThreadLocalRandom.current().nextDouble());
         return new RefreshApi(settings, new JdkHttpTransport(), retries, host.sleeper(), host.clock());
     }
 

@@ -43,7 +43,8 @@ final class Shell {
         for (String line = lines.next(prompt.get()); line != null; line = lines.next(prompt.get())) {
             List<String> args;
             try {
-                args = new ArrayList<>(words.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words());
+                args = new ArrayList<>(words.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE)
+                        .words());
             } catch (EOFError unclosed) {
                 host.err().println("Unclosed quote in: " + line);
                 lastCode = ExitCode.USAGE;

@@ -5,15 +5,19 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "shell", description = {
-    "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, options, "
-        + "option values, context names and the collection names seen in list results.",
-    "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
-        + "With piped stdin, runs its lines one by one."})
+@Command(
+        name = "shell",
+        description = {
+            "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, options, "
+                    + "option values, context names and the collection names seen in list results.",
+            "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
+                    + "With piped stdin, runs its lines one by one."
+        })
 final class ShellCommand extends BaseCommand {
 
     @Override
@@ -39,7 +43,7 @@ final class ShellCommand extends BaseCommand {
         if (root.endpoint != null) {
             options.add("--endpoint=" + root.endpoint);
         }
-        if (!root.requestTimeout.equals(java.time.Duration.ofSeconds(60))) {
+        if (!root.requestTimeout.equals(Duration.ofSeconds(60))) {
             options.add("--request-timeout=" + root.requestTimeout.toMillis() + "ms");
         }
         if (root.retries() != 3) {

@@ -3,6 +3,7 @@ package io.zrefresh.cli;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,9 @@ final class ShellCompleter implements Completer {
         CommandSpec root = model.get();
         CommandSpec spec = root;
         for (String word : before) {
-            CommandSpec sub = spec.subcommands().containsKey(word) ? spec.subcommands().get(word).getCommandSpec() : null;
+            CommandSpec sub = spec.subcommands().containsKey(word)
+                    ? spec.subcommands().get(word).getCommandSpec()
+                    : null;
             if (sub != null) {
                 spec = sub;
             }
@@ -92,7 +95,7 @@ final class ShellCompleter implements Completer {
     }
 
     private static List<String> toList(Iterable<String> values) {
-        List<String> list = new java.util.ArrayList<>();
+        List<String> list = new ArrayList<>();
         values.forEach(list::add);
         return list;
     }

@@ -14,8 +14,8 @@ import java.util.function.IntSupplier;
  * goes to one, since finding out may cost a process). Tests pass fixed answers; {@link #detect}
  * asks the system.
  */
-public record TerminalInfo(boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal,
-                           IntSupplier widthSupplier) {
+public record TerminalInfo(
+        boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal, IntSupplier widthSupplier) {
 
     /** Nothing is a terminal: what tests and pipes see. */
     public static final TerminalInfo NONE = fixed(false, false, false, 0);
@@ -48,7 +48,8 @@ public record TerminalInfo(boolean stdinIsTerminal, boolean stdoutIsTerminal, bo
 
     private static boolean isTerminal(int fd, boolean consoleFallback) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            String target =
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException noProc) {
             return consoleFallback;
@@ -70,7 +71,10 @@ public record TerminalInfo(boolean stdinIsTerminal, boolean stdoutIsTerminal, bo
             return DEFAULT_WIDTH;
         }
         try {
-            Process stty = new ProcessBuilder("stty", "size").redirectInput(tty).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process stty = new ProcessBuilder("stty", "size")
+                    .redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
             if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                 String[] rowsAndColumns = answer.split("\\s+");

@@ -14,8 +14,7 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class TerminalShell {
 
-    private TerminalShell() {
-    }
+    private TerminalShell() {}
 
     static int run(Shell shell, Session session) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -32,8 +31,10 @@ final class TerminalShell {
         return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("zrefresh")
-                .completer(new ShellCompleter(() -> Cli.create(session.host()).getCommandSpec(),
-                        contexts.directory(), session.host().seenCollections()))
+                .completer(new ShellCompleter(
+                        () -> Cli.create(session.host()).getCommandSpec(),
+                        contexts.directory(),
+                        session.host().seenCollections()))
                 .variable(LineReader.HISTORY_FILE, contexts.directory().historyFile())
                 .build();
     }

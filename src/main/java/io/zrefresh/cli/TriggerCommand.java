@@ -16,36 +16,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "trigger", description = {
-    "Start a refresh job of an external collection; prints {\"jobId\": N}.",
-    "Guarded: when a job of the collection is pending or running, nothing is sent and --on-active decides (default: exit 7). "
-        + "A refresh is never sent twice, even when its answer is lost."})
+@Command(
+        name = "trigger",
+        description = {
+            "Start a refresh job of an external collection; prints {\"jobId\": N}.",
+            "Guarded: when a job of the collection is pending or running, nothing is sent and --on-active decides (default: exit 7). "
+                    + "A refresh is never sent twice, even when its answer is lost."
+        })
 final class TriggerCommand extends BaseCommand {
 
-    @Option(names = "--name", required = true, paramLabel = "COLLECTION", description = "The external collection to refresh.")
+    @Option(
+            names = "--name",
+            required = true,
+            paramLabel = "COLLECTION",
+            description = "The external collection to refresh.")
     String name;
 
     @Option(names = "--database", paramLabel = "DB", description = "Database (default: the context's, else default).")
     String database;
 
-    @Option(names = "--external-source", paramLabel = "SOURCE",
+    @Option(
+            names = "--external-source",
+            paramLabel = "SOURCE",
             description = "New external source (e.g. s3://bucket/path/); needs --external-spec.")
     String externalSource;
 
-    @Option(names = "--external-spec", paramLabel = "JSON",
-            description = "New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.")
+    @Option(
+            names = "--external-spec",
+            paramLabel = "JSON",
+            description =
+                    "New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.")
     String externalSpec;
 
-    @Option(names = "--on-active", paramLabel = "ACTION", defaultValue = "fail", converter = Converters.OnActiveConverter.class,
+    @Option(
+            names = "--on-active",
+            paramLabel = "ACTION",
+            defaultValue = "fail",
+            converter = Converters.OnActiveConverter.class,
             completionCandidates = Converters.OnActiveValues.class,
             description = "When a job of the collection is active: fail (exit 7), wait for it then trigger, "
-                + "or skip (report the active job). Default: fail.")
+                    + "or skip (report the active job). Default: fail.")
     OnActive onActive;
 
-    @Option(names = "--force", description = "Skip zrefresh's check for an active job (the server's own refusal still applies).")
+    @Option(
+            names = "--force",
+            description = "Skip zrefresh's check for an active job (the server's own refusal still applies).")
     boolean force;
 
-    @Option(names = "--wait", description = "Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).")
+    @Option(
+            names = "--wait",
+            description = "Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).")
     boolean waitForJob;
 
     @Mixin
@@ -59,16 +79,31 @@ final class TriggerCommand extends BaseCommand {
         if ((externalSource == null) != (externalSpec == null)) {
             throw new UsageException("--external-source and --external-spec must be given both or neither");
         }
-        String spec = externalSpec == null ? null : ExternalSpec.compact(externalSpec, session.host().in());
+        String spec = externalSpec == null
+                ? null
+                : ExternalSpec.compact(externalSpec, session.host().in());
         waitOptions.validate();
         Instant deadline = waitOptions.deadline(session.host().clock());
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
             JobWaiter waiter = waitOptions.waiter(api, session.host());
-            TriggerFlow flow = new TriggerFlow(api, waiter, new CollectionLocks(session.contexts().directory().locksDir()),
-                    session.host().sleeper(), waitOptions.pollInterval, session.progress()::update, session::notice);
-            TriggerRequest request = new TriggerRequest(target.endpoint().toString(), target.database(), name,
-                    externalSource, spec, onActive, force, deadline);
+            TriggerFlow flow = new TriggerFlow(
+                    api,
+                    waiter,
+                    new CollectionLocks(session.contexts().directory().locksDir()),
+                    session.host().sleeper(),
+                    waitOptions.pollInterval,
+                    session.progress()::update,
+                    session::notice);
+            TriggerRequest request = new TriggerRequest(
+                    target.endpoint().toString(),
+                    target.database(),
+                    name,
+                    externalSource,
+                    spec,
+                    onActive,
+                    force,
+                    deadline);
             TriggerResult result = flow.run(request);
             if (result instanceof TriggerResult.StillActive stillActive) {
                 return Waiting.report(session, stillActive.lastSeen());
@@ -79,7 +114,8 @@ final class TriggerCommand extends BaseCommand {
             if (result instanceof TriggerResult.Started started) {
                 session.printer().print(started.data(), Shape.GENERIC);
             } else {
-                session.printer().print(Json.object().set(Job.JOB_ID, result.jobId().toJson()), Shape.GENERIC);
+                session.printer()
+                        .print(Json.object().set(Job.JOB_ID, result.jobId().toJson()), Shape.GENERIC);
             }
             return ExitCode.OK;
         }

@@ -7,13 +7,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "wait", description = {
-    "Block until a refresh job is RefreshCompleted (exit 0) or RefreshFailed (exit 8).",
-    "Progress goes to stderr: a live bar on a terminal, a line per change elsewhere. "
-        + "With --timeout, exit 9 when it elapses (the job keeps running)."})
+@Command(
+        name = "wait",
+        description = {
+            "Block until a refresh job is RefreshCompleted (exit 0) or RefreshFailed (exit 8).",
+            "Progress goes to stderr: a live bar on a terminal, a line per change elsewhere. "
+                    + "With --timeout, exit 9 when it elapses (the job keeps running)."
+        })
 final class WaitCommand extends BaseCommand {
 
-    @Option(names = "--job-id", required = true, paramLabel = "ID", converter = Converters.JobIdConverter.class,
+    @Option(
+            names = "--job-id",
+            required = true,
+            paramLabel = "ID",
+            converter = Converters.JobIdConverter.class,
             description = "The job to wait for.")
     JobId jobId;
 
@@ -25,7 +32,10 @@ final class WaitCommand extends BaseCommand {
         waitOptions.validate();
         Target target = session.target(null);
         try (RefreshApi api = session.api(target)) {
-            return Waiting.waitAndReport(session, waitOptions.waiter(api, session.host()), jobId,
+            return Waiting.waitAndReport(
+                    session,
+                    waitOptions.waiter(api, session.host()),
+                    jobId,
                     waitOptions.deadline(session.host().clock()));
         }
     }

@@ -8,6 +8,7 @@ final class WaitInterruptedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     WaitInterruptedException(JobId jobId) {
-        super("Interrupted; job " + jobId + " keeps running on the server. Follow it with: zrefresh wait --job-id " + jobId);
+        super("Interrupted; job " + jobId + " keeps running on the server. Follow it with: zrefresh wait --job-id "
+                + jobId);
     }
 }

@@ -11,11 +11,19 @@ import picocli.CommandLine.Option;
 /** --timeout and --poll-interval, shared by wait and trigger. */
 final class WaitOptions {
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.")
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            description =
+                    "Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.")
     Duration timeout;
 
-    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s", converter = Converters.DurationConverter.class,
+    @Option(
+            names = "--poll-interval",
+            paramLabel = "DURATION",
+            defaultValue = "2s",
+            converter = Converters.DurationConverter.class,
             description = "Time between two describes of the job (default: 2s, minimum: 500ms).")
     Duration pollInterval;
 

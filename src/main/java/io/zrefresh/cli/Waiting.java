@@ -12,8 +12,7 @@ import java.time.Instant;
 /** Waits for a job with progress on stderr, prints it, and turns how it ended into an exit code. */
 final class Waiting {
 
-    private Waiting() {
-    }
+    private Waiting() {}
 
     static int waitAndReport(Session session, JobWaiter waiter, JobId jobId, Instant deadline)
             throws ApiException, UsageException, WaitInterruptedException {
@@ -39,11 +38,20 @@ final class Waiting {
         session.printer().print(job.node(), Shape.JOB);
         return switch (result.outcome()) {
             case COMPLETED -> ExitCode.OK;
-            case FAILED -> session.reporter().report(Problem.of(ExitCode.JOB_FAILED, "Job " + job.id() + " of "
-                    + job.collectionName() + " failed: " + (job.reason().isEmpty() ? "the server gave no reason" : job.reason())));
-            case TIMED_OUT -> session.reporter().report(Problem.of(ExitCode.TIMEOUT, "Timed out waiting for job " + job.id()
-                    + " (" + job.stateName() + " at " + job.progress() + "%); it keeps running on the server. Follow it with: zrefresh wait --job-id "
-                    + job.id()));
+            case FAILED ->
+                session.reporter()
+                        .report(Problem.of(
+                                ExitCode.JOB_FAILED,
+                                "Job " + job.id() + " of " + job.collectionName() + " failed: "
+                                        + (job.reason().isEmpty() ? "the server gave no reason" : job.reason())));
+            case TIMED_OUT ->
+                session.reporter()
+                        .report(Problem.of(
+                                ExitCode.TIMEOUT,
+                                "Timed out waiting for job " + job.id()
+                                        + " (" + job.stateName() + " at " + job.progress()
+                                        + "%); it keeps running on the server. Follow it with: zrefresh wait --job-id "
+                                        + job.id()));
         };
     }
 }

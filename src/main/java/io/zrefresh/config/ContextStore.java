@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The contexts of the config directory: sections of {@code config}, with their API keys in
@@ -67,9 +68,11 @@ public final class ContextStore {
         return view;
     }
 
-    public java.util.Optional<String> ownOrDefaultKey(String name) throws ConfigException {
-        java.util.Optional<String> own = credentials().get(name, API_KEY).filter(key -> !key.isBlank());
-        return own.isPresent() ? own : credentials().get(DEFAULT_CONTEXT, API_KEY).filter(key -> !key.isBlank());
+    public Optional<String> ownOrDefaultKey(String name) throws ConfigException {
+        Optional<String> own = credentials().get(name, API_KEY).filter(key -> !key.isBlank());
+        return own.isPresent()
+                ? own
+                : credentials().get(DEFAULT_CONTEXT, API_KEY).filter(key -> !key.isBlank());
     }
 
     /** Writes the given keys of a context (null values are left as they are). */

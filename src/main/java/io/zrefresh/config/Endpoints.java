@@ -3,13 +3,13 @@ package io.zrefresh.config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** Checks on endpoint URLs. */
 public final class Endpoints {
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * An absolute http(s) URL with a host; it may carry a path prefix.
@@ -21,14 +21,17 @@ public final class Endpoints {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getQuery() == null && uri.getFragment() == null) {
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && uri.getQuery() == null
+                    && uri.getFragment() == null) {
                 return uri;
             }
         } catch (URISyntaxException invalid) {
             // reported below with the expected form
         }
-        throw new IllegalArgumentException("'" + text + "' is not an endpoint URL (expected https://host[:port][/prefix])");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not an endpoint URL (expected https://host[:port][/prefix])");
     }
 
     /** Plain http to a host other than this machine: a key sent there can be read on the way. */
@@ -47,7 +50,7 @@ public final class Endpoints {
         }
         try {
             return InetAddress.getByName(name).isLoopbackAddress();
-        } catch (java.net.UnknownHostException notAnAddress) {
+        } catch (UnknownHostException notAnAddress) {
             return false;
         }
     }

@@ -90,7 +90,8 @@ public final class IniFile {
     }
 
     private ConfigException malformed(int index, String why) {
-        return new ConfigException(origin + ":" + (index + 1) + ": malformed line (" + why + "): " + lines.get(index).strip());
+        return new ConfigException(origin + ":" + (index + 1) + ": malformed line (" + why + "): "
+                + lines.get(index).strip());
     }
 
     public List<String> sections() {
@@ -189,7 +190,8 @@ public final class IniFile {
      */
     public void writeTo(Path path, boolean ownerOnly) throws ConfigException {
         Path dir = path.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + path.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Path temp = dir.resolve(
+                "." + path.getFileName() + ".tmp" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(temp);
@@ -236,7 +238,9 @@ public final class IniFile {
     /** Index just after the last entry of the section whose header is at {@code header}. */
     private int afterLastEntry(int header) {
         int end = header + 1;
-        for (int i = header + 1; i < lines.size() && !SECTION.matcher(lines.get(i)).matches(); i++) {
+        for (int i = header + 1;
+                i < lines.size() && !SECTION.matcher(lines.get(i)).matches();
+                i++) {
             if (!isBlankOrComment(lines.get(i))) {
                 end = i + 1;
             }

@@ -42,7 +42,10 @@ public final class SettingsResolver {
 
     /** --database > ZILLIZ_DATABASE > [context] database > default. */
     public String database(String context, String flag) throws ConfigException {
-        return first(flag, env.get(ENV_DATABASE), store.config().get(context, ContextStore.DATABASE).orElse(null))
+        return first(
+                        flag,
+                        env.get(ENV_DATABASE),
+                        store.config().get(context, ContextStore.DATABASE).orElse(null))
                 .orElse(DEFAULT_DATABASE);
     }
 
@@ -69,10 +72,11 @@ public final class SettingsResolver {
         }
         String fromEnv = env.get(ENV_ENDPOINT);
         String fromFile = store.config().get(context, ContextStore.ENDPOINT).orElse(null);
-        String value = first(fromEnv, fromFile).orElseThrow(() -> new ConfigException(
-                "No endpoint for context \"" + context + "\": none in " + store.configPath()
-                        + ", ZILLIZ_ENDPOINT is not set and no --endpoint was given. Set one with: zrefresh context set "
-                        + context + " --endpoint https://... (or export ZILLIZ_ENDPOINT=https://...)"));
+        String value = first(fromEnv, fromFile)
+                .orElseThrow(() ->
+                        new ConfigException("No endpoint for context \"" + context + "\": none in " + store.configPath()
+                                + ", ZILLIZ_ENDPOINT is not set and no --endpoint was given. Set one with: zrefresh context set "
+                                + context + " --endpoint https://... (or export ZILLIZ_ENDPOINT=https://...)"));
         try {
             return Endpoints.parse(value);
         } catch (IllegalArgumentException invalid) {
@@ -89,7 +93,8 @@ public final class SettingsResolver {
         Optional<String> fromFile = store.ownOrDefaultKey(context);
         if (fromFile.isEmpty()) {
             throw new ConfigException("No API key for context \"" + context + "\": none in "
-                    + store.directory().credentialsFile() + " and ZILLIZ_API_KEY is not set. Set one with: zrefresh context set "
+                    + store.directory().credentialsFile()
+                    + " and ZILLIZ_API_KEY is not set. Set one with: zrefresh context set "
                     + context + " --api-key-stdin (or export ZILLIZ_API_KEY=...)");
         }
         looseModeWarning(store.directory().credentialsFile()).ifPresent(warnings::add);
@@ -100,7 +105,8 @@ public final class SettingsResolver {
         try {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(credentials);
             if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
-                return Optional.of("Warning: " + credentials + " is readable by other users; run: chmod 600 " + credentials);
+                return Optional.of(
+                        "Warning: " + credentials + " is readable by other users; run: chmod 600 " + credentials);
             }
         } catch (UnsupportedOperationException | IOException notPosix) {
             // No POSIX modes here (Windows): nothing to check.

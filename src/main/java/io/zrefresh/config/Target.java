@@ -8,5 +8,4 @@ import java.util.List;
  *
  * @param warnings one-line warnings for stderr (loose file modes, keys over plain http)
  */
-public record Target(String context, URI endpoint, String database, String apiKey, List<String> warnings) {
-}
+public record Target(String context, URI endpoint, String database, String apiKey, List<String> warnings) {}

@@ -35,8 +35,11 @@ final class ApiError extends Exception {
     }
 
     static ApiError missingRequired(String goStruct, String goField) {
-        return new ApiError(200, 1802, "missing required parameters, error: Key: '" + goStruct + "." + goField
-                + "' Error:Field validation for '" + goField + "' failed on the 'required' tag");
+        return new ApiError(
+                200,
+                1802,
+                "missing required parameters, error: Key: '" + goStruct + "." + goField
+                        + "' Error:Field validation for '" + goField + "' failed on the 'required' tag");
     }
 
     static ApiError rateLimited() {
@@ -52,8 +55,11 @@ final class ApiError extends Exception {
     }
 
     static ApiError refreshInProgress(long activeJobId, String collection) {
-        return new ApiError(200, 703, "refresh job " + activeJobId + " is already in progress for collection " + collection
-                + "; poll that jobID or wait for it to complete: task duplicates[taskType=refresh_external_collection]");
+        return new ApiError(
+                200,
+                703,
+                "refresh job " + activeJobId + " is already in progress for collection " + collection
+                        + "; poll that jobID or wait for it to complete: task duplicates[taskType=refresh_external_collection]");
     }
 
     /** Code 1100; the server appends ": invalid parameter" to every such message. */

@@ -11,16 +11,16 @@ import java.util.function.Predicate;
  */
 final class ApiHandler implements HttpConnection.Handler {
 
-    private static final RequestStruct REFRESH_REQUEST = new RequestStruct("RefreshExternalCollectionReq",
+    private static final RequestStruct REFRESH_REQUEST = new RequestStruct(
+            "RefreshExternalCollectionReq",
             Field.optionalString("dbName"),
             Field.requiredString("collectionName", "CollectionName"),
             Field.optionalString("externalSource"),
             Field.optionalString("externalSpec"));
-    private static final RequestStruct DESCRIBE_REQUEST = new RequestStruct("JobIDReq",
-            Field.requiredInt64("jobId", "JobID"));
-    private static final RequestStruct LIST_REQUEST = new RequestStruct("OptionalCollectionNameReq",
-            Field.optionalString("dbName"),
-            Field.optionalString("collectionName"));
+    private static final RequestStruct DESCRIBE_REQUEST =
+            new RequestStruct("JobIDReq", Field.requiredInt64("jobId", "JobID"));
+    private static final RequestStruct LIST_REQUEST = new RequestStruct(
+            "OptionalCollectionNameReq", Field.optionalString("dbName"), Field.optionalString("collectionName"));
 
     private final String expectedAuthorization;
     private final Catalog catalog;

@@ -13,8 +13,10 @@ final class Catalog {
     private final Map<String, Map<String, CollectionMeta>> databases;
 
     private Catalog(CollectionMeta... collections) {
-        databases = Arrays.stream(collections).collect(Collectors.groupingBy(CollectionMeta::database,
-                Collectors.toUnmodifiableMap(CollectionMeta::name, Function.identity())));
+        databases = Arrays.stream(collections)
+                .collect(Collectors.groupingBy(
+                        CollectionMeta::database,
+                        Collectors.toUnmodifiableMap(CollectionMeta::name, Function.identity())));
     }
 
     /**
@@ -24,10 +26,13 @@ final class Catalog {
     static Catalog withExamples() {
         return new Catalog(
                 CollectionMeta.external("default", "ext_books", new ExternalSource("s3://bucket/books/", PARQUET)),
-                CollectionMeta.withEmptySource("default", "ext_broken", new ExternalSource("s3://bucket/broken/", PARQUET)),
+                CollectionMeta.withEmptySource(
+                        "default", "ext_broken", new ExternalSource("s3://bucket/broken/", PARQUET)),
                 CollectionMeta.external("default", "ext_new", null),
                 CollectionMeta.plain("default", "plain_coll"),
-                CollectionMeta.external("analytics", "ext_events",
+                CollectionMeta.external(
+                        "analytics",
+                        "ext_events",
                         new ExternalSource("s3://bucket/events/", "{\"format\":\"iceberg-table\"}")));
     }
 

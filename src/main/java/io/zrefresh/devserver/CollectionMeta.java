@@ -11,7 +11,8 @@ final class CollectionMeta {
     private final boolean refreshesFail;
     private ExternalSource persistedSource; // guarded by this
 
-    private CollectionMeta(String database, String name, boolean external, boolean refreshesFail, ExternalSource persistedSource) {
+    private CollectionMeta(
+            String database, String name, boolean external, boolean refreshesFail, ExternalSource persistedSource) {
         this.database = database;
         this.name = name;
         this.external = external;

@@ -29,14 +29,16 @@ final class ControlHandler implements HttpConnection.Handler {
     public Reply handle(HttpRequest request) {
         try {
             return switch (request.method() + " " + request.path()) {
-                case "POST /_dev/faults" -> addFault(ControlRequest.parse(request.body()).allowOnly(FAULT_FIELDS));
+                case "POST /_dev/faults" ->
+                    addFault(ControlRequest.parse(request.body()).allowOnly(FAULT_FIELDS));
                 case "POST /_dev/faults/clear" -> {
                     server.faults().clear();
                     yield queuedFaults();
                 }
-                case "POST /_dev/config" -> configure(ControlRequest.parse(request.body()).allowOnly(Set.of("overlapCheck")));
-                case "POST /_dev/seed" -> seed(ControlRequest.parse(request.body())
-                        .allowOnly(Set.of("dbName", "collectionName", "jobs")));
+                case "POST /_dev/config" ->
+                    configure(ControlRequest.parse(request.body()).allowOnly(Set.of("overlapCheck")));
+                case "POST /_dev/seed" ->
+                    seed(ControlRequest.parse(request.body()).allowOnly(Set.of("dbName", "collectionName", "jobs")));
                 case "GET /_dev/stats" -> stats();
                 case "POST /_dev/stats/reset" -> {
                     server.stats().reset();
@@ -54,9 +56,10 @@ final class ControlHandler implements HttpConnection.Handler {
     }
 
     private HttpResponse addFault(ControlRequest request) {
-        server.faults().add(fault(request)
-                .on(Endpoint.fromWireName(request.text("endpoint", Endpoint.ANY.wireName())))
-                .times(request.integer("times", 1)));
+        server.faults()
+                .add(fault(request)
+                        .on(Endpoint.fromWireName(request.text("endpoint", Endpoint.ANY.wireName())))
+                        .times(request.integer("times", 1)));
         return queuedFaults();
     }
 
@@ -66,18 +69,22 @@ final class ControlHandler implements HttpConnection.Handler {
             throw new IllegalArgumentException("only an http-status fault takes headers");
         }
         return switch (name) {
-            case "http-status" -> withHeaders(
-                    Fault.httpStatus(request.integer("status"), request.text("contentType", HttpResponse.TEXT),
-                            request.text("body", "")),
-                    request.textMap("headers"));
+            case "http-status" ->
+                withHeaders(
+                        Fault.httpStatus(
+                                request.integer("status"),
+                                request.text("contentType", HttpResponse.TEXT),
+                                request.text("body", "")),
+                        request.textMap("headers"));
             case "reset" -> Fault.reset();
             case "lost-answer" -> Fault.lostAnswer();
             case "truncated-json" -> Fault.truncatedJson();
             case "delay" -> Fault.delay(Duration.ofMillis(request.integer("delayMs")));
             case "rate-limited" -> Fault.rateLimited();
             case "old-data-plane" -> Fault.oldDataPlane();
-            default -> throw new IllegalArgumentException("unknown fault \"" + name + "\"; expected http-status, reset,"
-                    + " lost-answer, truncated-json, delay, rate-limited or old-data-plane");
+            default ->
+                throw new IllegalArgumentException("unknown fault \"" + name + "\"; expected http-status, reset,"
+                        + " lost-answer, truncated-json, delay, rate-limited or old-data-plane");
         };
     }
 

@@ -22,7 +22,8 @@ public final class DevServer implements AutoCloseable {
         jobs = new JobStore(options.clock(), options.jobTime());
         ApiHandler api = new ApiHandler(options.authEnabled() ? options.token() : null, catalog, jobs, faults, stats);
         ControlHandler control = new ControlHandler(this);
-        http = MiniHttpServer.start(options.port(),
+        http = MiniHttpServer.start(
+                options.port(),
                 request -> ControlHandler.serves(request) ? control.handle(request) : api.handle(request),
                 new RequestLog(options.log()));
     }
@@ -71,8 +72,10 @@ public final class DevServer implements AutoCloseable {
         } catch (ApiError e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        ExternalSource source = collection.persistedSource().orElseThrow(() -> new IllegalArgumentException(
-                "cannot seed jobs of " + dbName + "." + collectionName + ": not an external collection with a persisted source"));
+        ExternalSource source = collection
+                .persistedSource()
+                .orElseThrow(() -> new IllegalArgumentException("cannot seed jobs of " + dbName + "." + collectionName
+                        + ": not an external collection with a persisted source"));
         jobs.seed(collection, source, count);
     }
 

@@ -6,8 +6,7 @@ import java.io.IOException;
 /** The API's JSON envelope: {@code {"code":0,"data":...}} on success, {@code {"code":N,"message":"..."}} on an error. */
 final class Envelope {
 
-    private Envelope() {
-    }
+    private Envelope() {}
 
     static HttpResponse ok(Json.Writer data) {
         return HttpResponse.json(200, 0, Json.bytes(generator -> writeOk(generator, data)));

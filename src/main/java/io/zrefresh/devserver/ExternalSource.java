@@ -6,5 +6,4 @@ package io.zrefresh.devserver;
  * @param uri  e.g. {@code s3://bucket/books/}
  * @param spec e.g. {@code {"format":"parquet"}}
  */
-record ExternalSource(String uri, String spec) {
-}
+record ExternalSource(String uri, String spec) {}

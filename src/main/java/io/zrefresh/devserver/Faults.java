@@ -10,8 +10,7 @@ public final class Faults {
 
     private final List<Entry> queue = new ArrayList<>();
 
-    Faults() {
-    }
+    Faults() {}
 
     /** Queues a fault behind those already queued. */
     public synchronized void add(Fault fault) {

@@ -98,17 +98,26 @@ final class HttpConnection implements Runnable {
         }
     }
 
-    private void send(OutputStream out, HttpResponse response, boolean keepAlive, boolean headersOnly) throws IOException {
+    private void send(OutputStream out, HttpResponse response, boolean keepAlive, boolean headersOnly)
+            throws IOException {
         boolean chunked = response.contentLength() < 0;
         StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(response.status()).append(' ')
-                .append(HttpResponse.reasonPhrase(response.status())).append("\r\n");
+                .append("HTTP/1.1 ")
+                .append(response.status())
+                .append(' ')
+                .append(HttpResponse.reasonPhrase(response.status()))
+                .append("\r\n");
         if (response.contentType() != null) {
             head.append("Content-Type: ").append(response.contentType()).append("\r\n");
         }
-        head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + response.contentLength()).append("\r\n");
-        head.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append(chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + response.contentLength())
+                .append("\r\n");
+        head.append("Date: ")
+                .append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append("\r\n");
+        response.headers()
+                .forEach((name, value) ->
+                        head.append(name).append(": ").append(value).append("\r\n"));
         if (!keepAlive) {
             head.append("Connection: close\r\n");
         }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param target       the request target as sent, query string included
  * @param headers      header values by lowercase name; repeated headers joined with ", "
  */
-record HttpRequest(long connectionId, String method, String target, String version, Map<String, String> headers, byte[] body) {
+record HttpRequest(
+        long connectionId, String method, String target, String version, Map<String, String> headers, byte[] body) {
 
     /** The target without its query string: routing ignores the query, as the server's router does. */
     String path() {

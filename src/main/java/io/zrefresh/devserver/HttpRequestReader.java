@@ -100,7 +100,11 @@ final class HttpRequestReader {
         while (true) {
             String sizeLine = readLine(false);
             int extension = sizeLine.indexOf(';');
-            long size = parseLength(extension < 0 ? sizeLine.trim() : sizeLine.substring(0, extension).trim(), 16);
+            long size = parseLength(
+                    extension < 0
+                            ? sizeLine.trim()
+                            : sizeLine.substring(0, extension).trim(),
+                    16);
             if (size == 0) {
                 break;
             }

@@ -27,8 +27,13 @@ final class HttpResponse implements Reply {
     private final long contentLength;
     private final Integer apiCode;
 
-    private HttpResponse(int status, String contentType, Map<String, String> headers, Body body, long contentLength,
-                         Integer apiCode) {
+    private HttpResponse(
+            int status,
+            String contentType,
+            Map<String, String> headers,
+            Body body,
+            long contentLength,
+            Integer apiCode) {
         this.status = status;
         this.contentType = contentType;
         this.headers = headers;

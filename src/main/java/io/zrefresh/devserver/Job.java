@@ -11,8 +11,14 @@ import java.time.Duration;
  * @param jobTime       how long the job runs when nothing goes wrong, in milliseconds (at least 1)
  * @param failureReason why the job fails, or null when it succeeds
  */
-record Job(long id, String database, String collection, ExternalSource source, long startTime, long jobTime,
-           String failureReason) {
+record Job(
+        long id,
+        String database,
+        String collection,
+        ExternalSource source,
+        long startTime,
+        long jobTime,
+        String failureReason) {
 
     static final long TIMEOUT_MILLIS = Duration.ofHours(1).toMillis();
     static final long RETENTION_MILLIS = Duration.ofHours(24).toMillis();
@@ -21,7 +27,8 @@ record Job(long id, String database, String collection, ExternalSource source, l
         long elapsed = now - startTime;
         long runTime = plannedRunTime();
         if (runTime > TIMEOUT_MILLIS && elapsed >= TIMEOUT_MILLIS) {
-            return snapshot(JobSnapshot.State.FAILED, progressAfter(TIMEOUT_MILLIS), startTime + TIMEOUT_MILLIS, "timeout");
+            return snapshot(
+                    JobSnapshot.State.FAILED, progressAfter(TIMEOUT_MILLIS), startTime + TIMEOUT_MILLIS, "timeout");
         }
         if (elapsed >= runTime) {
             return failureReason == null

@@ -9,8 +9,15 @@ import java.io.IOException;
  * @param endTime Unix milliseconds; 0 while the job runs
  * @param reason  why the job failed; null otherwise
  */
-record JobSnapshot(long jobId, String collectionName, State state, int progress, ExternalSource source, long startTime,
-                   long endTime, String reason) {
+record JobSnapshot(
+        long jobId,
+        String collectionName,
+        State state,
+        int progress,
+        ExternalSource source,
+        long startTime,
+        long endTime,
+        String reason) {
 
     enum State {
         PENDING("RefreshPending"),

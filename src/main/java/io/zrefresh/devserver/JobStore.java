@@ -16,8 +16,8 @@ final class JobStore {
     private static final int LOGICAL_BITS = 18;
     /** Seeded jobs spread over this span before now, so none is old enough to have expired. */
     private static final long SEED_SPAN_MILLIS = Duration.ofHours(20).toMillis();
-    private static final Comparator<JobSnapshot> NEWEST_FIRST = Comparator
-            .comparingLong(JobSnapshot::startTime)
+
+    private static final Comparator<JobSnapshot> NEWEST_FIRST = Comparator.comparingLong(JobSnapshot::startTime)
             .thenComparingLong(JobSnapshot::jobId)
             .reversed();
 
@@ -50,7 +50,13 @@ final class JobStore {
             }
         }
         lastCreatedId = unusedIdFrom(Math.max(lastCreatedId + 1, now << LOGICAL_BITS));
-        Job job = new Job(lastCreatedId, collection.database(), collection.name(), source, now, jobTimeMillis,
+        Job job = new Job(
+                lastCreatedId,
+                collection.database(),
+                collection.name(),
+                source,
+                now,
+                jobTimeMillis,
                 collection.refreshFailure(source));
         jobs.put(job.id(), job);
         return job;
@@ -83,8 +89,14 @@ final class JobStore {
         long spacing = Math.max(1, SEED_SPAN_MILLIS / Math.max(1, count));
         for (int i = 1; i <= count; i++) {
             long start = now - jobTimeMillis - i * spacing;
-            Job job = new Job(unusedIdFrom(start << LOGICAL_BITS), collection.database(), collection.name(), source, start,
-                    jobTimeMillis, collection.refreshFailure(source));
+            Job job = new Job(
+                    unusedIdFrom(start << LOGICAL_BITS),
+                    collection.database(),
+                    collection.name(),
+                    source,
+                    start,
+                    jobTimeMillis,
+                    collection.refreshFailure(source));
             jobs.put(job.id(), job);
         }
     }

@@ -25,8 +25,7 @@ final class Json {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // generators write into connections that stay open
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Writes a value to {@code out}, flushing but not closing it. */
     static void write(OutputStream out, Writer writer) throws IOException {

@@ -39,7 +39,8 @@ final class MiniHttpServer implements AutoCloseable {
         ServerSocket serverSocket = new ServerSocket();
         try {
             serverSocket.setReuseAddress(true);
-            serverSocket.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), BACKLOG);
+            serverSocket.bind(
+                    new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), BACKLOG);
         } catch (IOException e) {
             serverSocket.close();
             throw e;

@@ -16,23 +16,24 @@ final class RefreshValidation {
     /** Spec keys under {@code extfs} whose values are credentials; the server echoes them as {@code ***}. */
     private static final List<String> SECRET_KEY_PARTS = List.of("key_value", "secret", "password", "token");
 
-    private RefreshValidation() {
-    }
+    private RefreshValidation() {}
 
     /** Milvus' rule: a letter or underscore, then letters, digits and underscores, at most 255 characters. */
     static void checkCollectionName(String name) throws ApiError {
         String invalid = "Invalid collection name: " + name + ". ";
         if (name.length() > MAX_NAME_LENGTH) {
-            throw ApiError.invalidParameter(invalid
-                    + "the length of a collection name must be less than " + MAX_NAME_LENGTH + " characters.");
+            throw ApiError.invalidParameter(
+                    invalid + "the length of a collection name must be less than " + MAX_NAME_LENGTH + " characters.");
         }
         if (!isLetterOrUnderscore(name.charAt(0))) {
-            throw ApiError.invalidParameter(invalid + "the first character of a collection name must be an underscore or letter.");
+            throw ApiError.invalidParameter(
+                    invalid + "the first character of a collection name must be an underscore or letter.");
         }
         for (int i = 1; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isLetterOrUnderscore(c) && !(c >= '0' && c <= '9')) {
-                throw ApiError.invalidParameter(invalid + "collection name can only contain numbers, letters and underscores.");
+                throw ApiError.invalidParameter(
+                        invalid + "collection name can only contain numbers, letters and underscores.");
             }
         }
     }
@@ -47,8 +48,9 @@ final class RefreshValidation {
             return Optional.empty();
         }
         if (uri.isEmpty() || spec.isEmpty()) {
-            throw ApiError.invalidParameter("external_source and external_spec must be both provided or both omitted on refresh"
-                    + " (got source=" + goQuote(uri) + ", spec=" + goQuote(spec) + ")");
+            throw ApiError.invalidParameter(
+                    "external_source and external_spec must be both provided or both omitted on refresh"
+                            + " (got source=" + goQuote(uri) + ", spec=" + goQuote(spec) + ")");
         }
         ObjectNode specObject = parseSpec(spec);
         checkFormat(specObject.get("format"));
@@ -72,13 +74,15 @@ final class RefreshValidation {
 
     private static void checkFormat(JsonNode format) throws ApiError {
         if (format != null && !(format.isTextual() && FORMATS.contains(format.textValue()))) {
-            throw ApiError.invalidParameter("unsupported format " + format + ", supported formats: " + String.join(", ", FORMATS));
+            throw ApiError.invalidParameter(
+                    "unsupported format " + format + ", supported formats: " + String.join(", ", FORMATS));
         }
     }
 
     private static void checkScheme(String uri) throws ApiError {
         int separator = uri.indexOf("://");
-        if (separator > 0 && uri.substring(0, separator).toLowerCase(Locale.ROOT).equals("file")) {
+        if (separator > 0
+                && uri.substring(0, separator).toLowerCase(Locale.ROOT).equals("file")) {
             throw ApiError.invalidParameter("external source scheme \"file\" is not allowed: " + uri);
         }
     }

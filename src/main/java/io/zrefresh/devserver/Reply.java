@@ -6,6 +6,5 @@ sealed interface Reply permits HttpResponse, Reply.Reset {
     Reply RESET = new Reset();
 
     /** Close the connection with a TCP RST and send nothing. */
-    record Reset() implements Reply {
-    }
+    record Reset() implements Reply {}
 }

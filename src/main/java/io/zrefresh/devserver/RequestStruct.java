@@ -14,7 +14,10 @@ import java.util.Map;
  */
 final class RequestStruct {
 
-    enum GoType { STRING, INT64 }
+    enum GoType {
+        STRING,
+        INT64
+    }
 
     /** A struct field: its JSON key, its Go name (used in 1802 messages) and type, and whether it is required. */
     record Field(String jsonName, String goName, GoType type, boolean required) {
@@ -66,7 +69,8 @@ final class RequestStruct {
     Values decode(byte[] body) throws ApiError {
         JsonNode root = parse(body);
         if (!root.isObject()) {
-            throw ApiError.invalidJson("json: cannot unmarshal " + goKind(root) + " into Go value of type httpserver." + name);
+            throw ApiError.invalidJson(
+                    "json: cannot unmarshal " + goKind(root) + " into Go value of type httpserver." + name);
         }
         Map<String, JsonNode> values = new HashMap<>();
         // Document order, so the first type error reported is the first Go meets; a later duplicate key wins, as in Go.
@@ -123,8 +127,8 @@ final class RequestStruct {
             // Go names the literal only when a number does not fit the integer type.
             String what = value.isNumber() && field.type() == GoType.INT64 ? "number " + value.asText() : goKind(value);
             String goType = field.type() == GoType.STRING ? "string" : "int64";
-            throw ApiError.invalidJson("json: cannot unmarshal " + what + " into Go struct field "
-                    + name + "." + field.jsonName() + " of type " + goType);
+            throw ApiError.invalidJson("json: cannot unmarshal " + what + " into Go struct field " + name + "."
+                    + field.jsonName() + " of type " + goType);
         }
     }
 

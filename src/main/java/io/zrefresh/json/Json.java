@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 
 /**
  * The one JSON mapper of the client. Numbers are read exactly: int64 job ids stay longs, bigger
@@ -26,13 +27,13 @@ public final class Json {
             .build();
 
     /** Reads one value from a parser in the middle of a document (what follows it is not its business). */
-    private static final ObjectReader VALUE_READER = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader VALUE_READER =
+            MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The value at the parser's current token, which is left at the value's last token. */
-    public static JsonNode readValue(JsonParser parser) throws java.io.IOException {
+    public static JsonNode readValue(JsonParser parser) throws IOException {
         return VALUE_READER.readTree(parser);
     }
 
@@ -49,7 +50,7 @@ public final class Json {
         return MAPPER.readTree(text);
     }
 
-    public static JsonNode parse(byte[] bytes) throws java.io.IOException {
+    public static JsonNode parse(byte[] bytes) throws IOException {
         return MAPPER.readTree(bytes);
     }
 

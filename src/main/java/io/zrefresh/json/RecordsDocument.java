@@ -36,10 +36,13 @@ public final class RecordsDocument {
         RecordsDocument document = new RecordsDocument(bytes, objectField, arrayField);
         boolean[] found = {false};
         // One pass of the tokenizer: checks well-formedness without building anything.
-        document.walk(record -> { }, (name, parser) -> {
-            found[0] |= name.equals(arrayField);
-            parser.skipChildren();
-        }, true);
+        document.walk(
+                record -> {},
+                (name, parser) -> {
+                    found[0] |= name.equals(arrayField);
+                    parser.skipChildren();
+                },
+                true);
         if (!found[0]) {
             throw new IllegalArgumentException("no " + arrayField + " array in " + objectField);
         }
@@ -55,21 +58,24 @@ public final class RecordsDocument {
     public ObjectNode tree(Predicate<JsonNode> keep) {
         ObjectNode object = Json.object();
         ArrayNode records = Json.mapper().createArrayNode();
-        walk(record -> {
-            if (keep.test(record)) {
-                records.add(record);
-            }
-        }, new FieldVisitor() {
-            @Override
-            public void arrayStarts(String name) {
-                object.set(name, records);
-            }
+        walk(
+                record -> {
+                    if (keep.test(record)) {
+                        records.add(record);
+                    }
+                },
+                new FieldVisitor() {
+                    @Override
+                    public void arrayStarts(String name) {
+                        object.set(name, records);
+                    }
 
-            @Override
-            public void other(String name, JsonParser parser) throws IOException {
-                object.set(name, Json.readValue(parser));
-            }
-        }, false);
+                    @Override
+                    public void other(String name, JsonParser parser) throws IOException {
+                        object.set(name, Json.readValue(parser));
+                    }
+                },
+                false);
         return object;
     }
 
@@ -77,31 +83,34 @@ public final class RecordsDocument {
     public void write(JsonGenerator generator, Predicate<JsonNode> keep) throws IOException {
         generator.writeStartObject();
         try {
-            walk(record -> {
-                if (keep.test(record)) {
-                    try {
-                        Json.mapper().writeTree(generator, record);
-                    } catch (IOException failed) {
-                        throw new UncheckedIOException(failed);
-                    }
-                }
-            }, new FieldVisitor() {
-                @Override
-                public void arrayStarts(String name) throws IOException {
-                    generator.writeArrayFieldStart(name);
-                }
+            walk(
+                    record -> {
+                        if (keep.test(record)) {
+                            try {
+                                Json.mapper().writeTree(generator, record);
+                            } catch (IOException failed) {
+                                throw new UncheckedIOException(failed);
+                            }
+                        }
+                    },
+                    new FieldVisitor() {
+                        @Override
+                        public void arrayStarts(String name) throws IOException {
+                            generator.writeArrayFieldStart(name);
+                        }
 
-                @Override
-                public void arrayEnds() throws IOException {
-                    generator.writeEndArray();
-                }
+                        @Override
+                        public void arrayEnds() throws IOException {
+                            generator.writeEndArray();
+                        }
 
-                @Override
-                public void other(String name, JsonParser parser) throws IOException {
-                    generator.writeFieldName(name);
-                    generator.copyCurrentStructure(parser);
-                }
-            }, false);
+                        @Override
+                        public void other(String name, JsonParser parser) throws IOException {
+                            generator.writeFieldName(name);
+                            generator.copyCurrentStructure(parser);
+                        }
+                    },
+                    false);
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
@@ -110,11 +119,9 @@ public final class RecordsDocument {
 
     /** What happens to the fields of the object besides the records. */
     private interface FieldVisitor {
-        default void arrayStarts(String name) throws IOException {
-        }
+        default void arrayStarts(String name) throws IOException {}
 
-        default void arrayEnds() throws IOException {
-        }
+        default void arrayEnds() throws IOException {}
 
         /** Called with the parser on the field's value; must consume all of it. */
         void other(String name, JsonParser parser) throws IOException;
@@ -134,7 +141,10 @@ public final class RecordsDocument {
                 }
             }
         } catch (IOException unreadable) {
-            throw new IllegalArgumentException("not well-formed JSON: " + unreadable.getMessage().lines().findFirst().orElse(""), unreadable);
+            throw new IllegalArgumentException(
+                    "not well-formed JSON: "
+                            + unreadable.getMessage().lines().findFirst().orElse(""),
+                    unreadable);
         }
     }
 

@@ -6,8 +6,7 @@ import io.zrefresh.json.Json;
 /** A JSON value as one cell of table, csv or text output. */
 final class Cells {
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /** Strings bare, numbers exact, null empty, objects and arrays as compact JSON. */
     static String text(JsonNode value) {

@@ -25,7 +25,9 @@ final class JobCells {
     }
 
     String time(long epochMillis) {
-        return epochMillis <= 0 ? "-" : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+        return epochMillis <= 0
+                ? "-"
+                : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
     String progress(Job job) {

@@ -27,8 +27,7 @@ final class JsonWriter {
 
     private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     static void json(PrintStream out, Writing writing) {
         write(Json.mapper().getFactory(), out, writing, true);

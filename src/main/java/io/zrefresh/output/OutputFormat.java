@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The values of -o/--output. */
 public enum OutputFormat {
-    TABLE, JSON, YAML, CSV, TEXT;
+    TABLE,
+    JSON,
+    YAML,
+    CSV,
+    TEXT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

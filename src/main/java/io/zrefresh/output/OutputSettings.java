@@ -11,6 +11,11 @@ import java.util.function.IntSupplier;
  * @param terminalWidth the width of the terminal stdout is on, or 0 when stdout is not a terminal;
  *                      asked only when a table is printed, since finding it may cost a process
  */
-public record OutputSettings(OutputFormat format, Query query, boolean header, Ansi ansi,
-                             IntSupplier terminalWidth, ZoneId zone, Clock clock) {
-}
+public record OutputSettings(
+        OutputFormat format,
+        Query query,
+        boolean header,
+        Ansi ansi,
+        IntSupplier terminalWidth,
+        ZoneId zone,
+        Clock clock) {}

@@ -90,7 +90,9 @@ public final class Printer {
             keyValueTable(value, layout == Shape.JOB);
         } else if (value.isArray() && isAllObjects(value)) {
             List<String> keys = keysOf(elements(value));
-            List<Column> columns = keys.stream().map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true)).toList();
+            List<Column> columns = keys.stream()
+                    .map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true))
+                    .toList();
             printTable(new Table(columns, row -> value.forEach(object -> row.accept(cells(object, keys)))));
         } else {
             lines(value);
@@ -112,9 +114,15 @@ public final class Printer {
         List<String[]> rows = new ArrayList<>();
         records.forEach(record -> {
             Job job = new Job(record);
-            rows.add(new String[] {Cells.text(record.get(Job.JOB_ID)), share(shared, job.collectionName()),
-                share(shared, job.stateName()), share(shared, jobCells.progress(job)), jobCells.time(job.startTime()),
-                share(shared, jobCells.duration(job)), share(shared, job.reason())});
+            rows.add(new String[] {
+                Cells.text(record.get(Job.JOB_ID)),
+                share(shared, job.collectionName()),
+                share(shared, job.stateName()),
+                share(shared, jobCells.progress(job)),
+                jobCells.time(job.startTime()),
+                share(shared, jobCells.duration(job)),
+                share(shared, job.reason())
+            });
         });
         printTable(new Table(columns, rows::forEach));
         if (rows.isEmpty()) {
@@ -133,17 +141,19 @@ public final class Printer {
         List<String[]> rows = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String value = isJob ? jobValue(jobCells, job, field.getKey(), field.getValue()) : Cells.text(field.getValue());
+            String value =
+                    isJob ? jobValue(jobCells, job, field.getKey(), field.getValue()) : Cells.text(field.getValue());
             rows.add(new String[] {field.getKey(), value});
         }
-        List<Column> columns = List.of(Column.plain("KEY", false),
-                new Column("VALUE", true, isJob ? ansi::state : UnaryOperator.identity()));
+        List<Column> columns = List.of(
+                Column.plain("KEY", false), new Column("VALUE", true, isJob ? ansi::state : UnaryOperator.identity()));
         printTable(new Table(columns, rows::forEach));
     }
 
     private static String jobValue(JobCells jobCells, Job job, String key, JsonNode value) {
         return switch (key) {
-            case Job.START_TIME, Job.END_TIME -> value.isIntegralNumber() ? jobCells.time(value.asLong()) : Cells.text(value);
+            case Job.START_TIME, Job.END_TIME ->
+                value.isIntegralNumber() ? jobCells.time(value.asLong()) : Cells.text(value);
             case Job.PROGRESS -> jobCells.progress(job);
             default -> Cells.text(value);
         };
@@ -175,7 +185,10 @@ public final class Printer {
             if (line.length() > 0) {
                 line.append(',');
             }
-            boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
+            boolean quote = cell.indexOf(',') >= 0
+                    || cell.indexOf('"') >= 0
+                    || cell.indexOf('\n') >= 0
+                    || cell.indexOf('\r') >= 0;
             line.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
         }
         return line.append(CSV_NEWLINE).toString();
@@ -216,7 +229,7 @@ public final class Printer {
             return elements(value);
         }
         if (value.isNull() || value.isMissingNode()) {
-            return action -> { };
+            return action -> {};
         }
         return action -> action.accept(value);
     }

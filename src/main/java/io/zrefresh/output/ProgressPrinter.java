@@ -4,6 +4,7 @@ import io.zrefresh.api.Job;
 import io.zrefresh.time.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Shows the polls of a wait on stderr. On a terminal: one live line, redrawn in place. Elsewhere
@@ -49,7 +50,7 @@ public abstract sealed class ProgressPrinter {
             int filled = progress * BAR_WIDTH / 100;
             String bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
             err.print("\r\u001b[2K" + "job " + job.id() + "  " + ansi.state(job.stateName()) + "  " + bar + " "
-                    + String.format(java.util.Locale.ROOT, "%3d%%", progress) + "  " + Durations.elapsed(waited));
+                    + String.format(Locale.ROOT, "%3d%%", progress) + "  " + Durations.elapsed(waited));
             err.flush();
             drawn = true;
         }
@@ -81,7 +82,8 @@ public abstract sealed class ProgressPrinter {
             }
             lastState = state;
             lastProgress = progress;
-            err.print("job " + job.id() + ": " + state + " " + progress + "% (waited " + Durations.elapsed(waited) + ")\n");
+            err.print("job " + job.id() + ": " + state + " " + progress + "% (waited " + Durations.elapsed(waited)
+                    + ")\n");
             err.flush();
         }
 

@@ -27,7 +27,10 @@ public final class Query {
         } catch (ParseException invalid) {
             StringBuilder message = new StringBuilder("invalid --query '" + source + "'");
             for (ParseError error : invalid) {
-                message.append(": ").append(error.message()).append(" at position ").append(error.position());
+                message.append(": ")
+                        .append(error.message())
+                        .append(" at position ")
+                        .append(error.position());
                 break;
             }
             throw new IllegalArgumentException(message.toString(), invalid);

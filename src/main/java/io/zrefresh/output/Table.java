@@ -72,7 +72,9 @@ final class Table {
         while (total > maxWidth) {
             int widest = -1;
             for (int c = 0; c < widths.length; c++) {
-                if (columns.get(c).cuttable() && widths[c] > MIN_CUT_WIDTH && (widest < 0 || widths[c] > widths[widest])) {
+                if (columns.get(c).cuttable()
+                        && widths[c] > MIN_CUT_WIDTH
+                        && (widest < 0 || widths[c] > widths[widest])) {
                     widest = c;
                 }
             }

@@ -24,12 +24,18 @@ public final class ActiveJobException extends Exception {
      */
     static ActiveJobException blocking(String collection, JobId id, Job job, Integer serverCode, String serverMessage) {
         if (id == null) {
-            return new ActiveJobException("A refresh of " + collection + " is already running (the server said: "
-                    + serverMessage + "); see it with: zrefresh list --name " + collection + " --active", null, serverCode);
+            return new ActiveJobException(
+                    "A refresh of " + collection + " is already running (the server said: " + serverMessage
+                            + "); see it with: zrefresh list --name " + collection + " --active",
+                    null,
+                    serverCode);
         }
         String status = job == null ? "" : " is " + job.stateName() + " at " + job.progress() + "%";
-        return new ActiveJobException("A refresh of " + collection + " is already running: job " + id + status
-                + ". Follow it with: zrefresh wait --job-id " + id + " (or trigger with --on-active wait|skip)", id, serverCode);
+        return new ActiveJobException(
+                "A refresh of " + collection + " is already running: job " + id + status
+                        + ". Follow it with: zrefresh wait --job-id " + id + " (or trigger with --on-active wait|skip)",
+                id,
+                serverCode);
     }
 
     /** The blocking job, when known. */

@@ -56,7 +56,9 @@ public final class CollectionLocks {
     /** Blocks until the lock of this collection is ours. */
     public Held acquire(String endpoint, String database, String collection) throws IOException, InterruptedException {
         Files.createDirectories(directory);
-        Path file = directory.resolve(fileName(endpoint + "\n" + database + "\n" + collection)).toAbsolutePath();
+        Path file = directory
+                .resolve(fileName(endpoint + "\n" + database + "\n" + collection))
+                .toAbsolutePath();
         Semaphore threads = IN_PROCESS.computeIfAbsent(file, any -> new Semaphore(1));
         threads.acquire();
         FileChannel channel = null;

@@ -32,7 +32,8 @@ public final class JobWaiter {
 
     public JobWaiter(RefreshApi api, Clock clock, Sleeper sleeper, Duration pollInterval) {
         if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
-            throw new IllegalArgumentException("the poll interval must be at least " + MIN_POLL_INTERVAL.toMillis() + "ms");
+            throw new IllegalArgumentException(
+                    "the poll interval must be at least " + MIN_POLL_INTERVAL.toMillis() + "ms");
         }
         this.api = api;
         this.clock = clock;
@@ -43,7 +44,8 @@ public final class JobWaiter {
     /**
      * @param deadline when to give up, or null to wait until the job ends
      */
-    public WaitResult await(JobId jobId, Instant deadline, Listener listener) throws ApiException, InterruptedException {
+    public WaitResult await(JobId jobId, Instant deadline, Listener listener)
+            throws ApiException, InterruptedException {
         Instant started = clock.instant();
         while (true) {
             Job job = api.describe(jobId);

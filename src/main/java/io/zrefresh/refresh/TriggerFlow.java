@@ -40,8 +40,14 @@ public final class TriggerFlow {
      * @param activeJobListener sees the polls of an active job that --on-active wait waits for
      * @param notices           one-line messages for the user (stderr)
      */
-    public TriggerFlow(RefreshApi api, JobWaiter waiter, CollectionLocks locks, Sleeper sleeper, Duration pollInterval,
-                       JobWaiter.Listener activeJobListener, Consumer<String> notices) {
+    public TriggerFlow(
+            RefreshApi api,
+            JobWaiter waiter,
+            CollectionLocks locks,
+            Sleeper sleeper,
+            Duration pollInterval,
+            JobWaiter.Listener activeJobListener,
+            Consumer<String> notices) {
         this.api = api;
         this.waiter = waiter;
         this.locks = locks;
@@ -55,7 +61,8 @@ public final class TriggerFlow {
             throws ApiException, ActiveJobException, IOException, InterruptedException {
         while (true) {
             Blocker blocker;
-            try (CollectionLocks.Held held = locks.acquire(request.endpointKey(), request.database(), request.collection())) {
+            try (CollectionLocks.Held held =
+                    locks.acquire(request.endpointKey(), request.database(), request.collection())) {
                 JobList before = api.list(request.database(), request.collection());
                 Optional<Job> active = request.force() ? Optional.empty() : firstActive(before);
                 if (active.isPresent()) {
@@ -74,7 +81,8 @@ public final class TriggerFlow {
                     if (blocker.id == null) {
                         throw blocker.failure(request.collection());
                     }
-                    notices.accept("Job " + blocker.id + " of " + request.collection() + " is still active; no refresh was sent (--on-active skip).");
+                    notices.accept("Job " + blocker.id + " of " + request.collection()
+                            + " is still active; no refresh was sent (--on-active skip).");
                     return new TriggerResult.Skipped(blocker.id);
                 }
                 case WAIT -> {
@@ -82,7 +90,8 @@ public final class TriggerFlow {
                         sleeper.sleep(pollInterval);
                         continue;
                     }
-                    notices.accept("Job " + blocker.id + " of " + request.collection() + " is still active; waiting for it to end (--on-active wait).");
+                    notices.accept("Job " + blocker.id + " of " + request.collection()
+                            + " is still active; waiting for it to end (--on-active wait).");
                     WaitResult result;
                     try {
                         result = waiter.await(blocker.id, request.deadline(), activeJobListener);
@@ -106,12 +115,12 @@ public final class TriggerFlow {
     }
 
     /** Either the started job or what blocked it. */
-    private record Sent(TriggerResult.Started started, Blocker blocker) {
-    }
+    private record Sent(TriggerResult.Started started, Blocker blocker) {}
 
     private Sent send(TriggerRequest request, JobList before) throws ApiException, InterruptedException {
         try {
-            JsonNode data = api.trigger(request.database(), request.collection(), request.externalSource(), request.externalSpec());
+            JsonNode data = api.trigger(
+                    request.database(), request.collection(), request.externalSource(), request.externalSpec());
             return new Sent(new TriggerResult.Started(data, JobId.fromJson(data.get(Job.JOB_ID)), false), null);
         } catch (ApiException failed) {
             if (failed.serverCode().orElse(0) == CODE_DUPLICATE) {
@@ -139,7 +148,8 @@ public final class TriggerFlow {
                 return new Blocker(id.get(), api.describe(id.get()), CODE_DUPLICATE, duplicate.serverMessage());
             }
             Optional<Job> active = firstActive(api.list(request.database(), request.collection()));
-            return new Blocker(active.map(Job::id).orElse(null), active.orElse(null), CODE_DUPLICATE, duplicate.serverMessage());
+            return new Blocker(
+                    active.map(Job::id).orElse(null), active.orElse(null), CODE_DUPLICATE, duplicate.serverMessage());
         } catch (ApiException lookupFailed) {
             // The refusal itself is the news; the details of the job are a nicety.
             return new Blocker(id.orElse(null), null, CODE_DUPLICATE, duplicate.serverMessage());
@@ -166,7 +176,8 @@ public final class TriggerFlow {
             if (!known.contains(job.id())) {
                 notices.accept("The answer to the refresh was lost (" + lost.getMessage() + "), but job " + job.id()
                         + " was created by it.");
-                return new TriggerResult.Started(Json.object().set(Job.JOB_ID, job.id().toJson()), job.id(), true);
+                return new TriggerResult.Started(
+                        Json.object().set(Job.JOB_ID, job.id().toJson()), job.id(), true);
             }
         }
         throw lost.withMessage(lost.getMessage() + "; no new job was found, and the refresh was not sent again"

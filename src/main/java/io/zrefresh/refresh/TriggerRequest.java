@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param force          skip zrefresh's own check for an active job (the server's still applies)
  * @param deadline       end of all waiting this trigger may do, or null for none
  */
-public record TriggerRequest(String endpointKey, String database, String collection, String externalSource,
-                             String externalSpec, OnActive onActive, boolean force, Instant deadline) {
-}
+public record TriggerRequest(
+        String endpointKey,
+        String database,
+        String collection,
+        String externalSource,
+        String externalSpec,
+        OnActive onActive,
+        boolean force,
+        Instant deadline) {}

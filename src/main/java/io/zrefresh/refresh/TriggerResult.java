@@ -15,12 +15,10 @@ public sealed interface TriggerResult {
      * @param data the server's data ({@code {"jobId": N}}), or the same shape rebuilt when the
      *             answer was lost and the job was found by listing
      */
-    record Started(JsonNode data, JobId jobId, boolean foundAfterLostAnswer) implements TriggerResult {
-    }
+    record Started(JsonNode data, JobId jobId, boolean foundAfterLostAnswer) implements TriggerResult {}
 
     /** --on-active skip: nothing was sent; the active job stands in for the new one. */
-    record Skipped(JobId jobId) implements TriggerResult {
-    }
+    record Skipped(JobId jobId) implements TriggerResult {}
 
     /** --on-active wait ran out of time while the active job still ran. */
     record StillActive(WaitResult lastSeen) implements TriggerResult {

@@ -6,6 +6,8 @@ import io.zrefresh.api.Job;
 public record WaitResult(Job job, Outcome outcome) {
 
     public enum Outcome {
-        COMPLETED, FAILED, TIMED_OUT
+        COMPLETED,
+        FAILED,
+        TIMED_OUT
     }
 }

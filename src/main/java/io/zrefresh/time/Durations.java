@@ -1,6 +1,7 @@
 package io.zrefresh.time;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,7 @@ public final class Durations {
     private static final Pattern BARE_SECONDS = Pattern.compile("\\d+");
     private static final Pattern UNITS = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a duration; a bare number is seconds.
@@ -25,7 +25,8 @@ public final class Durations {
         }
         Matcher units = UNITS.matcher(value);
         if (value.isEmpty() || !units.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 500ms, 30s, 5m, 1h30m, or seconds as a number)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration (examples: 500ms, 30s, 5m, 1h30m, or seconds as a number)");
         }
         Duration total = Duration.ZERO;
         total = total.plusHours(number(units.group(1)));
@@ -65,8 +66,8 @@ public final class Durations {
             return seconds + "s";
         }
         if (seconds < 3600) {
-            return String.format(java.util.Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
         }
-        return String.format(java.util.Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        return String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds % 3600 / 60, seconds % 60);
     }
 }

@@ -26,13 +26,17 @@ class JdkHttpTransportTest {
         Set<Thread> before = selectorThreads();
         try (DevServerFixture dev = DevServerFixture.start(home, Duration.ofSeconds(30))) {
             JdkHttpTransport transport = new JdkHttpTransport();
-            HttpReply reply = transport.post(dev.server.url().resolve("/v2/vectordb/jobs/external_collection/list"),
+            HttpReply reply = transport.post(
+                    dev.server.url().resolve("/v2/vectordb/jobs/external_collection/list"),
                     Map.of("Authorization", "Bearer " + DevServerFixture.TOKEN, "Content-Type", "application/json"),
-                    "{\"dbName\":\"default\"}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10));
+                    "{\"dbName\":\"default\"}".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(10));
             assertThat(reply.status()).isEqualTo(200);
             Set<Thread> ours = selectorThreads();
             ours.removeAll(before);
-            assertThat(ours).as("the client's selector thread (JDK name: HttpClient-N-SelectorManager)").hasSize(1);
+            assertThat(ours)
+                    .as("the client's selector thread (JDK name: HttpClient-N-SelectorManager)")
+                    .hasSize(1);
 
             transport.close();
             for (Thread thread : ours) {

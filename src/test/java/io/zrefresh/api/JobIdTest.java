@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zrefresh.json.Json;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class JobIdTest {
 
@@ -26,16 +26,20 @@ class JobIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0", "000", "-5", "9223372036854775808", "99999999999999999999", "job 1", "-job", " 12"})
+    @ValueSource(
+            strings = {"", "0", "000", "-5", "9223372036854775808", "99999999999999999999", "job 1", "-job", " 12"})
     void badIdsAreRejectedWithASentence(String raw) {
-        assertThatThrownBy(() -> JobId.parse(raw)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JobId.parse(raw))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("Exception");
     }
 
     @Test
     void idsReadFromAnswersKeepTheirType() {
-        assertThat(JobId.fromJson(Json.object().put("j", 466073417512550401L).get("j"))).isEqualTo(JobId.parse("466073417512550401"));
+        assertThat(JobId.fromJson(Json.object().put("j", 466073417512550401L).get("j")))
+                .isEqualTo(JobId.parse("466073417512550401"));
         assertThat(JobId.fromJson(Json.object().put("j", "job-x").get("j"))).isEqualTo(JobId.parse("job-x"));
-        assertThatThrownBy(() -> JobId.fromJson(Json.object().put("j", 1.5).get("j"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JobId.fromJson(Json.object().put("j", 1.5).get("j")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

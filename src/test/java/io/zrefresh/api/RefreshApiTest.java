@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.zrefresh.support.FakeTime;
 import io.zrefresh.support.ScriptedTransport;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +21,8 @@ class RefreshApiTest {
     private final FakeTime time = new FakeTime();
 
     private RefreshApi api(String endpoint, int attempts) {
-        ClientSettings settings = new ClientSettings(URI.create(endpoint), "secret-key", Duration.ofSeconds(60),
-                "zrefresh/test", null);
+        ClientSettings settings =
+                new ClientSettings(URI.create(endpoint), "secret-key", Duration.ofSeconds(60), "zrefresh/test", null);
         return new RefreshApi(settings, transport, new RetryPolicy(attempts, () -> 0.5), time, time);
     }
 
@@ -34,7 +37,8 @@ class RefreshApiTest {
         api().list("db1", null);
         api().list("db1", "books");
 
-        assertThat(transport.sent.get(0).uri()).hasToString("https://cluster.example:19530/v2/vectordb/jobs/external_collection/refresh");
+        assertThat(transport.sent.get(0).uri())
+                .hasToString("https://cluster.example:19530/v2/vectordb/jobs/external_collection/refresh");
         assertThat(transport.sent.get(0).body()).isEqualTo("{\"dbName\":\"default\",\"collectionName\":\"books\"}");
         assertThat(transport.sent.get(1).body()).isEqualTo("{\"dbName\":\"db1\"}");
         assertThat(transport.sent.get(2).body()).isEqualTo("{\"dbName\":\"db1\",\"collectionName\":\"books\"}");
@@ -48,8 +52,9 @@ class RefreshApiTest {
     void sendsSourceAndSpecOnlyWhenGiven() throws Exception {
         transport.ok("{\"jobId\":1}");
         api().trigger("default", "books", "s3://b/p/", "{\"format\":\"parquet\"}");
-        assertThat(transport.sent.get(0).body()).isEqualTo(
-                "{\"dbName\":\"default\",\"collectionName\":\"books\",\"externalSource\":\"s3://b/p/\",\"externalSpec\":\"{\\\"format\\\":\\\"parquet\\\"}\"}");
+        assertThat(transport.sent.get(0).body())
+                .isEqualTo(
+                        "{\"dbName\":\"default\",\"collectionName\":\"books\",\"externalSource\":\"s3://b/p/\",\"externalSpec\":\"{\\\"format\\\":\\\"parquet\\\"}\"}");
     }
 
     @Test
@@ -66,8 +71,9 @@ class RefreshApiTest {
         transport.ok("{\"records\":[]}").ok("{\"records\":[]}");
         api("https://gw.example/prefix/", 1).list("default", null);
         api("https://gw.example/prefix", 1).list("default", null);
-        assertThat(transport.sent).extracting(s -> s.uri().toString()).containsOnly(
-                "https://gw.example/prefix/v2/vectordb/jobs/external_collection/list");
+        assertThat(transport.sent)
+                .extracting(s -> s.uri().toString())
+                .containsOnly("https://gw.example/prefix/v2/vectordb/jobs/external_collection/list");
     }
 
     @Test
@@ -76,8 +82,9 @@ class RefreshApiTest {
         ApiException error = catchThrowableOfType(ApiException.class, () -> api().list("default", "nope"));
         assertThat(error.kind()).isEqualTo(ApiException.Kind.SERVER);
         assertThat(error.serverCode()).contains(100);
-        assertThat(error.getMessage()).isEqualTo("Cannot list refresh jobs of nope: "
-                + "collection not found[database=default][collection=nope] (server code 100)");
+        assertThat(error.getMessage())
+                .isEqualTo("Cannot list refresh jobs of nope: "
+                        + "collection not found[database=default][collection=nope] (server code 100)");
         assertThat(transport.sent).hasSize(1);
     }
 
@@ -103,7 +110,8 @@ class RefreshApiTest {
         String page = "<html><body><h1>502 Bad Gateway</h1>" + "x".repeat(400) + "</body></html>";
         transport.reply(502, "text/html", page).reply(502, "text/html", page).reply(502, "text/html", page);
         ApiException error = catchThrowableOfType(ApiException.class, () -> api().describe(JobId.of(5)));
-        assertThat(error.getMessage()).contains("HTTP 502", "text/html", "<html><body><h1>502 Bad Gateway</h1>", "after 3 attempts")
+        assertThat(error.getMessage())
+                .contains("HTTP 502", "text/html", "<html><body><h1>502 Bad Gateway</h1>", "after 3 attempts")
                 .doesNotContain("x".repeat(200));
         assertThat(transport.sent).hasSize(3);
     }
@@ -111,14 +119,21 @@ class RefreshApiTest {
     @Test
     void truncatedJsonIsNotAnEnvelope() {
         transport.reply(200, "application/json", "{\"code\":0,\"data\":{\"jobId\":4660734");
-        ApiException error = catchThrowableOfType(ApiException.class, () -> api().trigger("default", "books", null, null));
-        assertThat(error.getMessage()).contains("HTTP 200", "application/json", "that is not the API's JSON", "{\"code\":0,\"data\":{\"jobId\":4660734");
+        ApiException error =
+                catchThrowableOfType(ApiException.class, () -> api().trigger("default", "books", null, null));
+        assertThat(error.getMessage())
+                .contains(
+                        "HTTP 200",
+                        "application/json",
+                        "that is not the API's JSON",
+                        "{\"code\":0,\"data\":{\"jobId\":4660734");
         assertThat(error.delivery()).isEqualTo(ApiException.Delivery.UNKNOWN);
     }
 
     @Test
     void describeAndListAreRetriedWithBackoffAndRetryAfter() throws Exception {
-        transport.reply(503, "text/plain", "busy", "Retry-After", "7")
+        transport
+                .reply(503, "text/plain", "busy", "Retry-After", "7")
                 .error(1807, "request is rejected by limiter, rate exceeded")
                 .ok("{\"records\":[]}");
         JobList list = api().list("default", null);
@@ -131,7 +146,8 @@ class RefreshApiTest {
     @Test
     void retriesStopAtTheConfiguredAttempts() {
         transport.fail(new IOException("Connection reset")).fail(new IOException("Connection reset"));
-        ApiException error = catchThrowableOfType(ApiException.class, () -> api("https://c.example", 2).describe(JobId.of(9)));
+        ApiException error = catchThrowableOfType(
+                ApiException.class, () -> api("https://c.example", 2).describe(JobId.of(9)));
         assertThat(error.kind()).isEqualTo(ApiException.Kind.NETWORK);
         assertThat(error.getMessage()).contains("Connection reset", "after 2 attempts");
         assertThat(transport.sent).hasSize(2);
@@ -148,14 +164,16 @@ class RefreshApiTest {
     @Test
     void aRefreshIsNotRepeatedWhenItMayHaveArrived() {
         transport.fail(new HttpTimeoutException("request timed out"));
-        ApiException error = catchThrowableOfType(ApiException.class, () -> api().trigger("default", "books", null, null));
+        ApiException error =
+                catchThrowableOfType(ApiException.class, () -> api().trigger("default", "books", null, null));
         assertThat(error.delivery()).isEqualTo(ApiException.Delivery.UNKNOWN);
         assertThat(error.getMessage()).contains("no answer from cluster.example:19530 within 1m");
         assertThat(transport.sent).hasSize(1);
 
         ScriptedTransport second = new ScriptedTransport();
         second.reply(503, "text/html", "<html>down</html>");
-        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(1), "ua", null);
+        ClientSettings settings =
+                new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(1), "ua", null);
         RefreshApi other = new RefreshApi(settings, second, new RetryPolicy(3, () -> 0), time, time);
         catchThrowableOfType(ApiException.class, () -> other.trigger("default", "books", null, null));
         assertThat(second.sent).hasSize(1);
@@ -163,10 +181,12 @@ class RefreshApiTest {
 
     @Test
     void aRefreshIsRepeatedWhenItSurelyDidNotArrive() throws Exception {
-        transport.fail(new ConnectException("Connection refused"))
+        transport
+                .fail(new ConnectException("Connection refused"))
                 .error(1807, "request is rejected by limiter")
                 .ok("{\"jobId\":42}");
-        assertThat(api().trigger("default", "books", null, null).get("jobId").asLong()).isEqualTo(42);
+        assertThat(api().trigger("default", "books", null, null).get("jobId").asLong())
+                .isEqualTo(42);
         assertThat(transport.sent).hasSize(3);
     }
 
@@ -177,19 +197,27 @@ class RefreshApiTest {
         }
         ApiException error = catchThrowableOfType(ApiException.class, () -> api().list("default", null));
         assertThat(error.kind()).isEqualTo(ApiException.Kind.NETWORK);
-        assertThat(error.getMessage()).isEqualTo(
-                "Cannot list refresh jobs: could not connect to cluster.example:19530 (connection refused) (after 3 attempts)");
+        assertThat(error.getMessage())
+                .isEqualTo(
+                        "Cannot list refresh jobs: could not connect to cluster.example:19530 (connection refused) (after 3 attempts)");
     }
 
     @Test
     void theDebugTraceMasksTheKey() throws Exception {
-        java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
-        ClientSettings settings = new ClientSettings(URI.create("https://c.example"), "very-secret", Duration.ofSeconds(1),
-                "ua", new java.io.PrintStream(trace, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        ClientSettings settings = new ClientSettings(
+                URI.create("https://c.example"),
+                "very-secret",
+                Duration.ofSeconds(1),
+                "ua",
+                new PrintStream(trace, true, StandardCharsets.UTF_8));
         transport.ok("{\"records\":[]}");
         new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time).list("default", null);
-        assertThat(trace.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("> POST https://c.example/v2/vectordb/jobs/external_collection/list", "Bearer ***", "< HTTP 200")
+        assertThat(trace.toString(StandardCharsets.UTF_8))
+                .contains(
+                        "> POST https://c.example/v2/vectordb/jobs/external_collection/list",
+                        "Bearer ***",
+                        "< HTTP 200")
                 .doesNotContain("very-secret");
     }
 }

@@ -2,6 +2,7 @@ package io.zrefresh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.devserver.Endpoint;
 import io.zrefresh.devserver.Fault;
 import io.zrefresh.json.Json;
@@ -9,7 +10,7 @@ import io.zrefresh.support.CliRun;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** trigger, describe and list run in-process against the dev server, as a new user would run them. */
 class CommandsEndToEndTest extends DevServerTest {
 
-
     @BeforeEach
     void start() {
         server(Duration.ofSeconds(30));
     }
-
 
     private Result run(String... args) {
         return dev.cli().run(args);
@@ -67,22 +66,33 @@ class CommandsEndToEndTest extends DevServerTest {
     @Test
     void listIsNewestFirstAndActiveFilters() throws Exception {
         String books = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
-        String events = run("trigger", "--name", "ext_events", "--database", "analytics", "-o", "text").out().trim();
+        String events = run("trigger", "--name", "ext_events", "--database", "analytics", "-o", "text")
+                .out()
+                .trim();
         JsonNode all = json(run("list", "-o", "json"));
-        assertThat(all.get("records")).extracting(r -> r.get("jobId").toString()).containsExactly(events, books);
-        JsonNode analytics = json(run("list", "--database", "analytics", "--name", "ext_events", "--active", "-o", "json"));
-        assertThat(analytics.get("records")).extracting(r -> r.get("jobId").toString()).containsExactly(events);
+        assertThat(all.get("records"))
+                .extracting(r -> r.get("jobId").toString())
+                .containsExactly(events, books);
+        JsonNode analytics =
+                json(run("list", "--database", "analytics", "--name", "ext_events", "--active", "-o", "json"));
+        assertThat(analytics.get("records"))
+                .extracting(r -> r.get("jobId").toString())
+                .containsExactly(events);
         Result ids = run("list", "--query", "records[].jobId", "-o", "text");
         assertThat(ids.out()).isEqualTo(events + "\n" + books + "\n");
     }
 
     @Test
     void theOfficialCommandPathGivesTheSameResults() {
-        String id = run("external-collection", "refresh", "trigger", "--name", "ext_books", "-o", "text").out().trim();
+        String id = run("external-collection", "refresh", "trigger", "--name", "ext_books", "-o", "text")
+                .out()
+                .trim();
         assertThat(id).matches("\\d+");
-        assertThat(run("external-collection", "refresh", "describe", "--job-id", id, "-o", "json").out())
+        assertThat(run("external-collection", "refresh", "describe", "--job-id", id, "-o", "json")
+                        .out())
                 .isEqualTo(run("describe", "--job-id", id, "-o", "json").out());
-        assertThat(run("-o", "json", "external-collection", "refresh", "list", "--name", "ext_books").out())
+        assertThat(run("-o", "json", "external-collection", "refresh", "list", "--name", "ext_books")
+                        .out())
                 .isEqualTo(run("list", "--name", "ext_books", "-o", "json").out());
     }
 
@@ -98,8 +108,11 @@ class CommandsEndToEndTest extends DevServerTest {
     void noEndpointIsAConfigurationErrorAndNothingIsSent() {
         Result result = dev.cli().env("ZILLIZ_ENDPOINT", null).run("list");
         assertThat(result.exit()).isEqualTo(3);
-        assertThat(result.err()).contains("No endpoint for context \"default\"", "zrefresh context set default --endpoint",
-                "ZILLIZ_ENDPOINT");
+        assertThat(result.err())
+                .contains(
+                        "No endpoint for context \"default\"",
+                        "zrefresh context set default --endpoint",
+                        "ZILLIZ_ENDPOINT");
         assertThat(result.out()).isEmpty();
         assertThat(dev.apiRequests()).isZero();
     }
@@ -124,7 +137,8 @@ class CommandsEndToEndTest extends DevServerTest {
     void serverErrorsExitFiveWithCodeAndMessage() {
         Result missing = run("trigger", "--name", "nope");
         assertThat(missing.exit()).isEqualTo(5);
-        assertThat(missing.err()).contains("collection not found[database=default][collection=nope]", "server code 100");
+        assertThat(missing.err())
+                .contains("collection not found[database=default][collection=nope]", "server code 100");
 
         Result plain = run("list", "--name", "plain_coll");
         assertThat(plain.exit()).isEqualTo(5);
@@ -133,7 +147,9 @@ class CommandsEndToEndTest extends DevServerTest {
         Result unknownJob = run("describe", "--job-id", "466073417512550401");
         assertThat(unknownJob.exit()).isEqualTo(5);
         assertThat(unknownJob.err()).contains("refresh job 466073417512550401 not found", "1100");
-        assertThat(dev.requests(Endpoint.REFRESH)).as("the guard's list already failed").isZero();
+        assertThat(dev.requests(Endpoint.REFRESH))
+                .as("the guard's list already failed")
+                .isZero();
     }
 
     @Test
@@ -154,17 +170,23 @@ class CommandsEndToEndTest extends DevServerTest {
 
     @Test
     void anHtmlPageIsNamedByStatusAndTypeAfterRetries() {
-        dev.server.faults().add(Fault.httpStatus(502, "text/html", "<html><head><title>502 Bad Gateway</title></head></html>").times(3));
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(502, "text/html", "<html><head><title>502 Bad Gateway</title></head></html>")
+                        .times(3));
         Result result = run("list", "--retries", "3");
         assertThat(result.exit()).isEqualTo(5);
-        assertThat(result.err()).contains("HTTP 502", "text/html", "<title>502 Bad Gateway</title>", "after 3 attempts");
+        assertThat(result.err())
+                .contains("HTTP 502", "text/html", "<title>502 Bad Gateway</title>", "after 3 attempts");
         assertThat(dev.requests(Endpoint.LIST)).isEqualTo(3);
     }
 
     @Test
     void transientFailuresAreRetriedTransparently() throws Exception {
         String id = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
-        dev.server.faults().add(Fault.httpStatus(503, "text/plain", "unavailable").on(Endpoint.DESCRIBE));
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(503, "text/plain", "unavailable").on(Endpoint.DESCRIBE));
         dev.server.faults().add(Fault.reset().on(Endpoint.DESCRIBE));
         dev.server.faults().add(Fault.rateLimited().on(Endpoint.DESCRIBE));
         Result result = run("describe", "--job-id", id, "-o", "json", "--retries", "4");
@@ -175,7 +197,11 @@ class CommandsEndToEndTest extends DevServerTest {
 
     @Test
     void retryAfterIsHonoured() {
-        dev.server.faults().add(Fault.httpStatus(429, "text/plain", "slow down").withHeader("Retry-After", "1").on(Endpoint.LIST));
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(429, "text/plain", "slow down")
+                        .withHeader("Retry-After", "1")
+                        .on(Endpoint.LIST));
         long started = System.nanoTime();
         Result result = run("list");
         assertThat(result.exit()).isZero();
@@ -198,7 +224,9 @@ class CommandsEndToEndTest extends DevServerTest {
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(dev.requests(Endpoint.LIST)).isEqualTo(2);
 
-        dev.server.faults().add(Fault.delay(Duration.ofSeconds(2)).on(Endpoint.LIST).times(2));
+        dev.server
+                .faults()
+                .add(Fault.delay(Duration.ofSeconds(2)).on(Endpoint.LIST).times(2));
         Result exhausted = run("list", "--request-timeout", "500ms", "--retries", "2");
         assertThat(exhausted.exit()).isEqualTo(6);
         assertThat(exhausted.err()).contains("no answer from 127.0.0.1", "within 500ms", "after 2 attempts");
@@ -207,7 +235,7 @@ class CommandsEndToEndTest extends DevServerTest {
     @Test
     void connectionRefusedIsANetworkError() throws Exception {
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Result result = run("list", "--endpoint", "http://127.0.0.1:" + port, "--retries", "2");
@@ -231,22 +259,50 @@ class CommandsEndToEndTest extends DevServerTest {
     void debugTracesExchangesWithTheKeyMasked() {
         Result result = run("list", "--debug");
         assertThat(result.exit()).isZero();
-        assertThat(result.err()).contains("> POST " + dev.server.url() + "/v2/vectordb/jobs/external_collection/list",
-                "> Authorization: Bearer ***", "> {\"dbName\":\"default\"}", "< HTTP 200").doesNotContain(DevServerFixture.TOKEN);
+        assertThat(result.err())
+                .contains(
+                        "> POST " + dev.server.url() + "/v2/vectordb/jobs/external_collection/list",
+                        "> Authorization: Bearer ***",
+                        "> {\"dbName\":\"default\"}",
+                        "< HTTP 200")
+                .doesNotContain(DevServerFixture.TOKEN);
     }
 
     @Test
     void specFromFileAndStdinIsSentAsACompactString(@TempDir Path dir) throws Exception {
         Path spec = dir.resolve("spec.json");
         Files.writeString(spec, "{\n  \"format\": \"parquet\",\n  \"columns\": [\"título\"]\n}\n");
-        Result fromFile = run("trigger", "--name", "ext_new", "--external-source", "s3://bucket/new/", "--external-spec", "@" + spec,
-                "--wait", "--timeout", "1s", "-o", "json");
+        Result fromFile = run(
+                "trigger",
+                "--name",
+                "ext_new",
+                "--external-source",
+                "s3://bucket/new/",
+                "--external-spec",
+                "@" + spec,
+                "--wait",
+                "--timeout",
+                "1s",
+                "-o",
+                "json");
         JsonNode job = Json.parse(fromFile.out());
         assertThat(job.get("externalSpec").asText()).isEqualTo("{\"format\":\"parquet\",\"columns\":[\"título\"]}");
         assertThat(job.get("externalSource").asText()).isEqualTo("s3://bucket/new/");
 
-        Result fromStdin = dev.cli().stdin("{\"format\": \"vortex\"}").run("trigger", "--name", "ext_events", "--database", "analytics",
-                "--external-source", "s3://bucket/events/", "--external-spec", "@-", "-o", "text");
+        Result fromStdin = dev.cli()
+                .stdin("{\"format\": \"vortex\"}")
+                .run(
+                        "trigger",
+                        "--name",
+                        "ext_events",
+                        "--database",
+                        "analytics",
+                        "--external-source",
+                        "s3://bucket/events/",
+                        "--external-spec",
+                        "@-",
+                        "-o",
+                        "text");
         assertThat(fromStdin.exit()).as(fromStdin.toString()).isZero();
         JsonNode described = json(run("describe", "--job-id", fromStdin.out().trim(), "-o", "json"));
         assertThat(described.get("externalSpec").asText()).isEqualTo("{\"format\":\"vortex\"}");

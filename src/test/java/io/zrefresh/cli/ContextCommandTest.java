@@ -8,7 +8,6 @@ import io.zrefresh.support.CliRun;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ class ContextCommandTest extends DevServerTest {
             [settings]
             telemetry = false
             """;
+
     private static final String OFFICIAL_CREDENTIALS = """
             [default]
             api_key = sk-default-0123456789abcd
@@ -48,28 +48,48 @@ class ContextCommandTest extends DevServerTest {
     @Test
     void setCreatesAContextWithItsKeyFromStdin() throws Exception {
         Result set = cli().stdin("sk-staging-9999888877776666\n")
-                .run("context", "set", "staging", "--endpoint", "https://staging.example", "--database", "db1", "--api-key-stdin");
+                .run(
+                        "context",
+                        "set",
+                        "staging",
+                        "--endpoint",
+                        "https://staging.example",
+                        "--database",
+                        "db1",
+                        "--api-key-stdin");
         assertThat(set.exit()).as(set.toString()).isZero();
         assertThat(set.out()).isEmpty();
         assertThat(set.err()).contains("Context \"staging\" saved");
-        assertThat(Files.readString(home.resolve("config"))).isEqualTo("[staging]\nendpoint = https://staging.example\ndatabase = db1\n");
-        assertThat(Files.readString(home.resolve("credentials"))).isEqualTo("[staging]\napi_key = sk-staging-9999888877776666\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("credentials")))).isEqualTo("rw-------");
+        assertThat(Files.readString(home.resolve("config")))
+                .isEqualTo("[staging]\nendpoint = https://staging.example\ndatabase = db1\n");
+        assertThat(Files.readString(home.resolve("credentials")))
+                .isEqualTo("[staging]\napi_key = sk-staging-9999888877776666\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("credentials"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void setKeepsTheOfficialFilesCommentsUnknownKeysAndSectionsByteForByte() throws Exception {
         officialFiles();
-        Result set = cli().stdin("sk-prod-aaaabbbbccccdddd").run("context", "set", "prod", "--endpoint", "https://prod.example",
-                "--cluster-id", "in03-prod", "--api-key-stdin");
+        Result set = cli().stdin("sk-prod-aaaabbbbccccdddd")
+                .run(
+                        "context",
+                        "set",
+                        "prod",
+                        "--endpoint",
+                        "https://prod.example",
+                        "--cluster-id",
+                        "in03-prod",
+                        "--api-key-stdin");
         assertThat(set.exit()).isZero();
-        assertThat(Files.readString(home.resolve("config"))).isEqualTo(OFFICIAL_CONFIG
-                + "\n[prod]\nendpoint = https://prod.example\ncluster_id = in03-prod\n");
-        assertThat(Files.readString(home.resolve("credentials"))).isEqualTo(OFFICIAL_CREDENTIALS
-                + "\n[prod]\napi_key = sk-prod-aaaabbbbccccdddd\n");
+        assertThat(Files.readString(home.resolve("config")))
+                .isEqualTo(OFFICIAL_CONFIG + "\n[prod]\nendpoint = https://prod.example\ncluster_id = in03-prod\n");
+        assertThat(Files.readString(home.resolve("credentials")))
+                .isEqualTo(OFFICIAL_CREDENTIALS + "\n[prod]\napi_key = sk-prod-aaaabbbbccccdddd\n");
 
         cli().run("context", "set", "default", "--database", "analytics");
-        assertThat(Files.readString(home.resolve("config"))).startsWith(OFFICIAL_CONFIG.replace("database = default", "database = analytics"));
+        assertThat(Files.readString(home.resolve("config")))
+                .startsWith(OFFICIAL_CONFIG.replace("database = default", "database = analytics"));
     }
 
     @Test
@@ -97,7 +117,9 @@ class ContextCommandTest extends DevServerTest {
         JsonNode contexts = Json.parse(list.out());
         assertThat(contexts).extracting(node -> node.get("name").asText()).containsExactly("default", "settings");
         assertThat(list.out()).doesNotContain("org-key", "sk-default");
-        assertThat(cli().run("context", "list", "--query", "[].name", "-o", "text").out()).isEqualTo("default\nsettings\n");
+        assertThat(cli().run("context", "list", "--query", "[].name", "-o", "text")
+                        .out())
+                .isEqualTo("default\nsettings\n");
     }
 
     @Test
@@ -124,7 +146,8 @@ class ContextCommandTest extends DevServerTest {
     @Test
     void aContextSetHereIsUsedByTheOtherCommands() {
         server(Duration.ofSeconds(30));
-        cli().stdin("test-token").run("context", "set", "local", "--endpoint", dev.server.url().toString(), "--api-key-stdin");
+        cli().stdin("test-token")
+                .run("context", "set", "local", "--endpoint", dev.server.url().toString(), "--api-key-stdin");
         Result list = cli().run("--context", "local", "list", "-o", "json");
         assertThat(list.exit()).as(list.toString()).isZero();
         assertThat(list.out()).contains("\"records\"");

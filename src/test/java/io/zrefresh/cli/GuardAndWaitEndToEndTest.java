@@ -7,18 +7,13 @@ import io.zrefresh.devserver.Endpoint;
 import io.zrefresh.devserver.Fault;
 import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun.Result;
-import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The overlap guard, waiting, and a refresh that is never sent twice, against the dev server. */
 class GuardAndWaitEndToEndTest extends DevServerTest {
-
-
-
 
     private Result run(String... args) {
         return dev.cli().run(args);
@@ -71,7 +66,17 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
     void skipWithWaitFollowsTheActiveJobToItsEnd() throws Exception {
         server(Duration.ofMillis(1500));
         String id = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
-        Result skipped = run("trigger", "--name", "ext_books", "--on-active", "skip", "--wait", "--poll-interval", "500ms", "-o", "json");
+        Result skipped = run(
+                "trigger",
+                "--name",
+                "ext_books",
+                "--on-active",
+                "skip",
+                "--wait",
+                "--poll-interval",
+                "500ms",
+                "-o",
+                "json");
         assertThat(skipped.exit()).as(skipped.toString()).isZero();
         JsonNode job = Json.parse(skipped.out());
         assertThat(job.get("jobId").toString()).isEqualTo(id);
@@ -83,11 +88,14 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
     void onActiveWaitWaitsThenTriggersANewJob() throws Exception {
         server(Duration.ofMillis(1500));
         String first = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
-        Result second = run("trigger", "--name", "ext_books", "--on-active", "wait", "--poll-interval", "500ms", "-o", "text");
+        Result second =
+                run("trigger", "--name", "ext_books", "--on-active", "wait", "--poll-interval", "500ms", "-o", "text");
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.out().trim()).isNotEqualTo(first).matches("\\d+");
-        assertThat(second.err()).contains("Job " + first + " of ext_books is still active; waiting for it to end",
-                "job " + first + ": RefreshCompleted 100%");
+        assertThat(second.err())
+                .contains(
+                        "Job " + first + " of ext_books is still active; waiting for it to end",
+                        "job " + first + ": RefreshCompleted 100%");
         assertThat(dev.server.stats().jobsCreated()).isEqualTo(2);
     }
 
@@ -107,12 +115,16 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
             assertThat(line).matches("job " + id + ": Refresh(Pending|InProgress|Completed) \\d+% \\(waited \\d+s\\)");
             String state = line.split(" ")[2];
             int progress = Integer.parseInt(line.split(" ")[3].replace("%", ""));
-            assertThat(state.equals(previous) && Math.abs(progress - previousProgress) < 10).as("line without news: " + line).isFalse();
+            assertThat(state.equals(previous) && Math.abs(progress - previousProgress) < 10)
+                    .as("line without news: " + line)
+                    .isFalse();
             previous = state;
             previousProgress = progress;
         }
         assertThat(result.err().lines().reduce((a, b) -> b).orElseThrow()).contains("RefreshCompleted 100%");
-        assertThat(dev.server.stats().connectionsAccepted()).as("one connection for all polls").isEqualTo(1);
+        assertThat(dev.server.stats().connectionsAccepted())
+                .as("one connection for all polls")
+                .isEqualTo(1);
     }
 
     @Test
@@ -142,7 +154,9 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
         dev.server.faults().add(Fault.lostAnswer().on(Endpoint.REFRESH));
         Result result = run("trigger", "--name", "ext_books", "-o", "text");
         assertThat(result.exit()).as(result.toString()).isZero();
-        JsonNode jobs = Json.parse(run("list", "--name", "ext_books", "-o", "json").out()).get("records");
+        JsonNode jobs = Json.parse(
+                        run("list", "--name", "ext_books", "-o", "json").out())
+                .get("records");
         assertThat(jobs).hasSize(1);
         assertThat(result.out().trim()).isEqualTo(jobs.get(0).get("jobId").toString());
         assertThat(result.err()).contains("answer to the refresh was lost", "was created by it");
@@ -158,7 +172,9 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
         assertThat(result.err()).contains("within 500ms", "no new job was found", "zrefresh list --name ext_books");
         Thread.sleep(2500);
         assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(1);
-        assertThat(dev.server.stats().jobsCreated()).as("the slow server still created it, once").isEqualTo(1);
+        assertThat(dev.server.stats().jobsCreated())
+                .as("the slow server still created it, once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,7 +185,10 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
         assertThat(reset.exit()).isEqualTo(6);
         assertThat(reset.err()).contains("no new job was found", "the refresh was not sent again");
 
-        dev.server.faults().add(Fault.httpStatus(503, "text/html", "<html>maintenance</html>").on(Endpoint.REFRESH));
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(503, "text/html", "<html>maintenance</html>")
+                        .on(Endpoint.REFRESH));
         Result unavailable = run("trigger", "--name", "ext_books");
         assertThat(unavailable.exit()).isEqualTo(5);
         assertThat(unavailable.err()).contains("HTTP 503", "no new job was found");
@@ -188,17 +207,20 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
         waiting.interrupt();
         waiting.join(5000);
         assertThat(result.get().exit()).isEqualTo(130);
-        assertThat(result.get().err()).contains("Interrupted; job " + id + " keeps running on the server",
-                "zrefresh wait --job-id " + id);
+        assertThat(result.get().err())
+                .contains("Interrupted; job " + id + " keeps running on the server", "zrefresh wait --job-id " + id);
     }
 
     @Test
     void onATerminalTheProgressIsOneLiveLine() {
         server(Duration.ofMillis(1200));
-        Result result = dev.cli().terminal(TerminalInfo.fixed(false, false, true, 80))
+        Result result = dev.cli()
+                .terminal(TerminalInfo.fixed(false, false, true, 80))
                 .run("trigger", "--name", "ext_books", "--wait", "--poll-interval", "500ms", "-o", "text");
         assertThat(result.exit()).isZero();
-        assertThat(result.err()).contains("\r\u001b[2K", "RefreshCompleted", "100%").endsWith("\n");
+        assertThat(result.err())
+                .contains("\r\u001b[2K", "RefreshCompleted", "100%")
+                .endsWith("\n");
         assertThat(result.err().split("\n")).hasSize(1);
     }
 }

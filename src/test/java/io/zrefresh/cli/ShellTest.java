@@ -32,12 +32,17 @@ class ShellTest extends DevServerTest {
     void start() throws Exception {
         server(Duration.ofSeconds(30));
         Files.createDirectories(home);
-        Files.writeString(home.resolve("config"), "[default]\ndatabase = analytics\n\n[staging]\nendpoint = https://staging.example\n");
+        Files.writeString(
+                home.resolve("config"),
+                "[default]\ndatabase = analytics\n\n[staging]\nendpoint = https://staging.example\n");
     }
 
     @Test
     void pipedStdinRunsLineByLineAndErrorsDoNotEndIt() {
-        String id = dev.cli().run("trigger", "--name", "ext_books", "--database", "default", "-o", "text").out().trim();
+        String id = dev.cli()
+                .run("trigger", "--name", "ext_books", "--database", "default", "-o", "text")
+                .out()
+                .trim();
         Result result = dev.cli().stdin("""
                 describe --job-id %s -o text --query jobId
                 describe --job-id 0
@@ -48,16 +53,21 @@ class ShellTest extends DevServerTest {
                 list
                 """.formatted(id, id)).run("shell");
         assertThat(result.out().lines()).containsExactly(id, "RefreshPending");
-        assertThat(result.err()).contains("a job id must be positive", "collection not found", "Timed out waiting for job " + id);
+        assertThat(result.err())
+                .contains("a job id must be positive", "collection not found", "Timed out waiting for job " + id);
         assertThat(result.out()).doesNotContain("zrefresh(");
         assertThat(result.exit()).isEqualTo(9);
-        assertThat(dev.requests(Endpoint.LIST)).as("the line after exit never ran").isEqualTo(2);
+        assertThat(dev.requests(Endpoint.LIST))
+                .as("the line after exit never ran")
+                .isEqualTo(2);
     }
 
     @Test
     void globalOptionsOfTheShellApplyToEachLineAndLinesCanOverrideThem() {
         dev.cli().run("trigger", "--name", "ext_books", "--database", "default");
-        Result result = dev.cli().stdin("list --database default --query 'records[0].collectionName'\nlist --database default -o text --query 'records[0].state'\n")
+        Result result = dev.cli()
+                .stdin(
+                        "list --database default --query 'records[0].collectionName'\nlist --database default -o text --query 'records[0].state'\n")
                 .run("-o", "json", "shell");
         assertThat(result.out()).startsWith("\"ext_books\"\n").matches("(?s).*\nRefresh\\w+\n");
     }
@@ -66,12 +76,23 @@ class ShellTest extends DevServerTest {
     void theInteractivePathPromptsRunsAndKeepsHistory() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Host host = Host.of(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), Map.of(
-                "ZILLIZ_ENDPOINT", dev.server.url().toString(), "ZILLIZ_API_KEY", "test-token", "ZILLIZ_CONFIG_DIR", home.toString()));
+        Host host = Host.of(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()),
+                Map.of(
+                        "ZILLIZ_ENDPOINT",
+                        dev.server.url().toString(),
+                        "ZILLIZ_API_KEY",
+                        "test-token",
+                        "ZILLIZ_CONFIG_DIR",
+                        home.toString()));
         RootCommand root = new RootCommand(host);
         Session session = new Session(host, root);
-        try (Terminal terminal = new DumbTerminal("test", "dumb",
-                new ByteArrayInputStream("list --database default -o text\nquit\n".getBytes(StandardCharsets.UTF_8)), screen,
+        try (Terminal terminal = new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream("list --database default -o text\nquit\n".getBytes(StandardCharsets.UTF_8)),
+                screen,
                 StandardCharsets.UTF_8)) {
             LineReader reader = TerminalShell.reader(terminal, session);
             int code = new Shell(host, List.of(), () -> Shell.prompt(session, null)).run(Shell.from(reader));
@@ -79,7 +100,8 @@ class ShellTest extends DevServerTest {
             assertThat(code).isZero();
         }
         assertThat(screen.toString(StandardCharsets.UTF_8)).contains("zrefresh(default:analytics)> ");
-        assertThat(Files.readString(home.resolve("zrefresh_history"))).contains("list --database default -o text", "quit");
+        assertThat(Files.readString(home.resolve("zrefresh_history")))
+                .contains("list --database default -o text", "quit");
         assertThat(dev.requests(Endpoint.LIST)).isEqualTo(1);
     }
 
@@ -95,14 +117,16 @@ class ShellTest extends DevServerTest {
     @Test
     void completesCommandsOptionsValuesContextsAndSeenCollections() {
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        assertThat(complete("", seen)).contains("trigger", "describe", "list", "wait", "context", "external-collection", "exit", "quit")
+        assertThat(complete("", seen))
+                .contains("trigger", "describe", "list", "wait", "context", "external-collection", "exit", "quit")
                 .doesNotContain("shell-not-a-command");
         assertThat(complete("list -o ", seen)).containsExactly("table", "json", "yaml", "csv", "text");
         assertThat(complete("trigger --on-active ", seen)).containsExactly("fail", "wait", "skip");
         assertThat(complete("list --context ", seen)).containsExactly("default", "staging");
         assertThat(complete("context show ", seen)).contains("default", "staging");
         assertThat(complete("trigger --", seen)).contains("--name", "--on-active", "--wait", "--output", "--query");
-        assertThat(complete("external-collection refresh ", seen)).containsExactlyInAnyOrder("trigger", "describe", "list");
+        assertThat(complete("external-collection refresh ", seen))
+                .containsExactlyInAnyOrder("trigger", "describe", "list");
         assertThat(complete("trigger --name ", seen)).isEmpty();
         seen.add("ext_books");
         assertThat(complete("trigger --name ", seen)).containsExactly("ext_books");
@@ -111,8 +135,16 @@ class ShellTest extends DevServerTest {
     @Test
     void listResultsFeedTheCompletionOfNames() {
         dev.cli().run("trigger", "--name", "ext_books", "--database", "default");
-        Host host = Host.of(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), Map.of(
-                "ZILLIZ_ENDPOINT", dev.server.url().toString(), "ZILLIZ_API_KEY", "test-token", "ZILLIZ_CONFIG_DIR", home.toString()));
+        Host host = Host.of(
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()),
+                Map.of(
+                        "ZILLIZ_ENDPOINT",
+                        dev.server.url().toString(),
+                        "ZILLIZ_API_KEY",
+                        "test-token",
+                        "ZILLIZ_CONFIG_DIR",
+                        home.toString()));
         assertThat(Cli.run(host, "list", "--database", "default")).isZero();
         assertThat(host.seenCollections()).containsExactly("ext_books");
     }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun.Result;
-import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,43 +16,76 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every bad input of the spec: exit 2, one clear message, nothing on stdout, nothing sent. */
 class UsageErrorsTest extends DevServerTest {
 
-
     @BeforeEach
     void start() {
         server(Duration.ofSeconds(30));
     }
 
-
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of(new String[] {"trigger"}, "Missing required option: '--name=COLLECTION'"),
                 Arguments.of(new String[] {"trigger", "--name", ""}, "--name must not be empty"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--external-source", "s3://b/"},
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--external-source", "s3://b/"},
                         "--external-source and --external-spec must be given both or neither"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--external-spec", "{}"},
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--external-spec", "{}"},
                         "--external-source and --external-spec must be given both or neither"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--external-source", "s3://b/", "--external-spec", "{format"},
+                Arguments.of(
+                        new String[] {
+                            "trigger",
+                            "--name",
+                            "ext_books",
+                            "--external-source",
+                            "s3://b/",
+                            "--external-spec",
+                            "{format"
+                        },
                         "--external-spec is not valid JSON"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--external-source", "s3://b/", "--external-spec", "[1]"},
+                Arguments.of(
+                        new String[] {
+                            "trigger", "--name", "ext_books", "--external-source", "s3://b/", "--external-spec", "[1]"
+                        },
                         "--external-spec must be a JSON object"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--external-source", "s3://b/", "--external-spec", "@/no/such/file.json"},
+                Arguments.of(
+                        new String[] {
+                            "trigger",
+                            "--name",
+                            "ext_books",
+                            "--external-source",
+                            "s3://b/",
+                            "--external-spec",
+                            "@/no/such/file.json"
+                        },
                         "--external-spec: cannot read /no/such/file.json"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--on-active", "maybe"}, "'maybe' is not one of fail, wait, skip"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--wait", "--poll-interval", "100ms"},
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--on-active", "maybe"},
+                        "'maybe' is not one of fail, wait, skip"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--wait", "--poll-interval", "100ms"},
                         "--poll-interval must be at least 500ms"),
-                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--timeout", "soon"}, "'soon' is not a duration"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--timeout", "soon"},
+                        "'soon' is not a duration"),
                 Arguments.of(new String[] {"describe"}, "Missing required option: '--job-id=ID'"),
                 Arguments.of(new String[] {"describe", "--job-id", ""}, "the job id is empty"),
                 Arguments.of(new String[] {"describe", "--job-id", "0"}, "a job id must be positive"),
                 Arguments.of(new String[] {"describe", "--job-id=-5"}, "a job id must be positive"),
-                Arguments.of(new String[] {"describe", "--job-id", "9223372036854775808"}, "larger than a 64-bit integer"),
+                Arguments.of(
+                        new String[] {"describe", "--job-id", "9223372036854775808"}, "larger than a 64-bit integer"),
                 Arguments.of(new String[] {"describe", "--job-id", "job 1"}, "is not a job id"),
-                Arguments.of(new String[] {"wait", "--job-id", "5", "--poll-interval", "499ms"}, "--poll-interval must be at least 500ms"),
-                Arguments.of(new String[] {"wait", "--job-id", "5", "--timeout", "0"}, "--timeout must be longer than 0"),
-                Arguments.of(new String[] {"list", "--query", "records[?state=='X'"}, "invalid --query 'records[?state=='X''"),
+                Arguments.of(
+                        new String[] {"wait", "--job-id", "5", "--poll-interval", "499ms"},
+                        "--poll-interval must be at least 500ms"),
+                Arguments.of(
+                        new String[] {"wait", "--job-id", "5", "--timeout", "0"}, "--timeout must be longer than 0"),
+                Arguments.of(
+                        new String[] {"list", "--query", "records[?state=='X'"},
+                        "invalid --query 'records[?state=='X''"),
                 Arguments.of(new String[] {"list", "-o", "xml"}, "'xml' is not an output format"),
                 Arguments.of(new String[] {"list", "--retries", "0"}, "--retries must be at least 1"),
-                Arguments.of(new String[] {"list", "--request-timeout", "0"}, "--request-timeout must be longer than 0"),
+                Arguments.of(
+                        new String[] {"list", "--request-timeout", "0"}, "--request-timeout must be longer than 0"),
                 Arguments.of(new String[] {"list", "--endpoint", "not a url"}, "is not an endpoint URL"),
                 Arguments.of(new String[] {"list", "--bogus"}, "Unknown option: '--bogus'"),
                 Arguments.of(new String[] {"triger"}, "Unmatched argument at index 0: 'triger'"),
@@ -75,7 +106,9 @@ class UsageErrorsTest extends DevServerTest {
     void aQueryThatFailsOnTheAnswerIsAUsageError() {
         Result result = dev.cli().run("list", "--query", "abs(records)");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.err()).contains("--query 'abs(records)' failed", "expected number but was array").doesNotContain("Internal");
+        assertThat(result.err())
+                .contains("--query 'abs(records)' failed", "expected number but was array")
+                .doesNotContain("Internal");
         assertThat(result.out()).isEmpty();
     }
 
@@ -89,6 +122,11 @@ class UsageErrorsTest extends DevServerTest {
     void usageErrorsAreAJsonLineWithJsonOutput() throws Exception {
         Result result = dev.cli().run("-o", "json", "describe", "--job-id", "0");
         String[] lines = result.err().split("\n");
-        assertThat(Json.parse(lines[lines.length - 1]).path("error").path("exitCode").asInt()).as(result.toString()).isEqualTo(2);
+        assertThat(Json.parse(lines[lines.length - 1])
+                        .path("error")
+                        .path("exitCode")
+                        .asInt())
+                .as(result.toString())
+                .isEqualTo(2);
     }
 }

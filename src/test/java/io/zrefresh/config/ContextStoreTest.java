@@ -27,15 +27,19 @@ class ContextStoreTest {
         store().set("default", values, "sk-123456789");
         assertThat(Files.readString(dir.resolve("config"))).isEqualTo("[default]\nendpoint = https://e.example\n");
         assertThat(Files.readString(dir.resolve("credentials"))).isEqualTo("[default]\napi_key = sk-123456789\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("credentials")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("credentials"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void describeMasksTheKey() throws Exception {
         Files.writeString(dir.resolve("config"), "[default]\nendpoint = https://e\ncluster_id = c1\n");
         Files.writeString(dir.resolve("credentials"), "[default]\napi_key = sk-abcdefgh1234\n[org.z]\napi_key = o\n");
-        assertThat(store().describe("default")).containsExactly(
-                Map.entry("endpoint", "https://e"), Map.entry("cluster_id", "c1"), Map.entry("api_key", "****1234"));
+        assertThat(store().describe("default"))
+                .containsExactly(
+                        Map.entry("endpoint", "https://e"),
+                        Map.entry("cluster_id", "c1"),
+                        Map.entry("api_key", "****1234"));
         assertThat(store().names()).containsExactly("default");
         assertThat(ContextStore.mask("short")).isEqualTo("****");
     }

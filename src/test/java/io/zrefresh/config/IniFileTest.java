@@ -31,7 +31,8 @@ class IniFileTest {
     void readsBothSpacingsCommentsAndSections() throws Exception {
         IniFile file = IniFile.parse(OFFICIAL, "config");
         assertThat(file.sections()).containsExactly("default", "staging", "org.abc123");
-        assertThat(file.get("default", "endpoint")).contains("https://in03-abc.serverless.gcp-us-west1.cloud.zilliz.com");
+        assertThat(file.get("default", "endpoint"))
+                .contains("https://in03-abc.serverless.gcp-us-west1.cloud.zilliz.com");
         assertThat(file.get("default", "database")).contains("default");
         assertThat(file.get("staging", "FUTURE_KEY")).contains("kept");
         assertThat(file.get("staging", "database")).isEmpty();
@@ -39,14 +40,18 @@ class IniFileTest {
 
     @Test
     void aMalformedLineIsReportedWithFileAndLine() {
-        ConfigException error = catchThrowableOfType(ConfigException.class,
+        ConfigException error = catchThrowableOfType(
+                ConfigException.class,
                 () -> IniFile.parse("[default]\nendpoint = x\nthis is not ini\n", "/home/u/.zilliz/config"));
-        assertThat(error.getMessage()).startsWith("/home/u/.zilliz/config:3: malformed line").contains("this is not ini");
+        assertThat(error.getMessage())
+                .startsWith("/home/u/.zilliz/config:3: malformed line")
+                .contains("this is not ini");
     }
 
     @Test
     void keysBeforeAnySectionAreMalformed() {
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> IniFile.parse("endpoint = x\n", "cfg"));
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> IniFile.parse("endpoint = x\n", "cfg"));
         assertThat(error.getMessage()).startsWith("cfg:1:").contains("before any [section]");
     }
 
@@ -109,7 +114,8 @@ class IniFileTest {
         file.set("default", "api_key", "k1");
         file.writeTo(credentials, true);
         assertThat(Files.readString(credentials)).isEqualTo("[default]\napi_key = k1\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
+                .isEqualTo("rw-------");
         try (var listing = Files.list(credentials.getParent())) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("credentials");
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ class SettingsResolverTest {
 
     @TempDir
     Path dir;
+
     private final Map<String, String> env = new HashMap<>();
 
     @BeforeEach
@@ -83,15 +85,20 @@ class SettingsResolverTest {
 
     @Test
     void aContextWithoutItsOwnKeyUsesTheDefaultKey() throws Exception {
-        Files.writeString(dir.resolve("config"), "[prod]\nendpoint = https://prod.example\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("config"), "[prod]\nendpoint = https://prod.example\n", StandardOpenOption.APPEND);
         assertThat(resolver().resolve("prod", null, null).apiKey()).isEqualTo("key-default");
     }
 
     @Test
     void anUnknownNamedContextIsAConfigError() {
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve("prdo", null, null));
-        assertThat(error.getMessage()).contains("Context \"prdo\" is not defined", "known: default, staging",
-                "zrefresh context set prdo --endpoint");
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve("prdo", null, null));
+        assertThat(error.getMessage())
+                .contains(
+                        "Context \"prdo\" is not defined",
+                        "known: default, staging",
+                        "zrefresh context set prdo --endpoint");
     }
 
     @Test
@@ -107,37 +114,47 @@ class SettingsResolverTest {
     @Test
     void missingEndpointSaysWhatWasReadAndHowToFixIt() {
         env.put("ZILLIZ_CONFIG_DIR", dir.resolve("empty").toString());
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
-        assertThat(error.getMessage()).contains("No endpoint for context \"default\"", dir.resolve("empty").resolve("config").toString(),
-                "zrefresh context set default --endpoint", "ZILLIZ_ENDPOINT");
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage())
+                .contains(
+                        "No endpoint for context \"default\"",
+                        dir.resolve("empty").resolve("config").toString(),
+                        "zrefresh context set default --endpoint",
+                        "ZILLIZ_ENDPOINT");
     }
 
     @Test
     void missingKeySaysWhatWasReadAndHowToFixIt() throws Exception {
         Files.delete(dir.resolve("credentials"));
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
-        assertThat(error.getMessage()).contains("No API key for context \"default\"", "credentials", "ZILLIZ_API_KEY",
-                "--api-key-stdin");
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(error.getMessage())
+                .contains("No API key for context \"default\"", "credentials", "ZILLIZ_API_KEY", "--api-key-stdin");
     }
 
     @Test
     void aMalformedConfigIsAConfigError() throws Exception {
         Files.writeString(dir.resolve("config"), "[default]\nendpoint\n");
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
         assertThat(error.getMessage()).startsWith(dir.resolve("config") + ":2: malformed line");
     }
 
     @Test
     void anInvalidEndpointNamesWhereItCameFrom() {
         env.put("ZILLIZ_ENDPOINT", "in03-abc.zilliz.com");
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
         assertThat(error.getMessage()).contains("ZILLIZ_ENDPOINT", "is not an endpoint URL");
     }
 
     @Test
     void warnsWhenTheCredentialsFileIsReadableByOthers() throws Exception {
         Files.setPosixFilePermissions(dir.resolve("credentials"), PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(resolver().resolve(null, null, null).warnings()).singleElement().asString()
+        assertThat(resolver().resolve(null, null, null).warnings())
+                .singleElement()
+                .asString()
                 .contains("is readable by other users", "chmod 600");
         env.put("ZILLIZ_API_KEY", "from-env");
         assertThat(resolver().resolve(null, null, null).warnings()).isEmpty();
@@ -145,10 +162,15 @@ class SettingsResolverTest {
 
     @Test
     void warnsWhenTheKeyGoesOverPlainHttpToAnotherHost() throws Exception {
-        assertThat(resolver().resolve(null, "http://10.0.0.5:19530", null).warnings()).singleElement().asString()
+        assertThat(resolver().resolve(null, "http://10.0.0.5:19530", null).warnings())
+                .singleElement()
+                .asString()
                 .contains("plain http", "10.0.0.5");
-        assertThat(resolver().resolve(null, "http://127.0.0.1:19530", null).warnings()).isEmpty();
-        assertThat(resolver().resolve(null, "http://localhost:19530", null).warnings()).isEmpty();
-        assertThat(resolver().resolve(null, "http://[::1]:19530", null).warnings()).isEmpty();
+        assertThat(resolver().resolve(null, "http://127.0.0.1:19530", null).warnings())
+                .isEmpty();
+        assertThat(resolver().resolve(null, "http://localhost:19530", null).warnings())
+                .isEmpty();
+        assertThat(resolver().resolve(null, "http://[::1]:19530", null).warnings())
+                .isEmpty();
     }
 }

@@ -42,7 +42,10 @@ final class ApiClient {
     private final String token;
 
     ApiClient(DevServer server, String token) {
-        this(server, token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        this(
+                server,
+                token,
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
     }
 
     ApiClient(DevServer server, String token, HttpClient http) {
@@ -99,7 +102,10 @@ final class ApiClient {
 
     Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.body(), response.headers());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body(),
+                response.headers());
     }
 }

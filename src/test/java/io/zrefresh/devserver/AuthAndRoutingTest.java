@@ -51,7 +51,8 @@ class AuthAndRoutingTest {
 
     @Test
     void withoutATokenAuthIsOff() throws Exception {
-        try (DevServer open = DevServer.start(DevServerOptions.defaults().withPort(0).withToken(""))) {
+        try (DevServer open =
+                DevServer.start(DevServerOptions.defaults().withPort(0).withToken(""))) {
             assertThat(new ApiClient(open, null).list("{}").body()).isEqualTo("{\"code\":0,\"data\":{\"records\":[]}}");
         }
     }
@@ -77,6 +78,9 @@ class AuthAndRoutingTest {
 
     @Test
     void aQueryStringDoesNotChangeTheRoute() throws Exception {
-        assertThat(new ApiClient(server, "s3cret").post(Endpoint.LIST.path() + "?pretty=1", "{}").status()).isEqualTo(200);
+        assertThat(new ApiClient(server, "s3cret")
+                        .post(Endpoint.LIST.path() + "?pretty=1", "{}")
+                        .status())
+                .isEqualTo(200);
     }
 }

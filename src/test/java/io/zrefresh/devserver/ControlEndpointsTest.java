@@ -39,7 +39,8 @@ class ControlEndpointsTest {
         assertThat(stats.status()).isEqualTo(200);
         assertThat(stats.contentType()).isEqualTo("application/json; charset=utf-8");
         assertThat(stats.body())
-                .isEqualTo("{\"requests\":{\"refresh\":1,\"describe\":0,\"list\":2},\"connections\":1,\"jobsCreated\":1}");
+                .isEqualTo(
+                        "{\"requests\":{\"refresh\":1,\"describe\":0,\"list\":2},\"connections\":1,\"jobsCreated\":1}");
     }
 
     @Test
@@ -47,13 +48,16 @@ class ControlEndpointsTest {
         api.list("{}");
 
         assertThat(control.post("/_dev/stats/reset", "").body())
-                .isEqualTo("{\"requests\":{\"refresh\":0,\"describe\":0,\"list\":0},\"connections\":0,\"jobsCreated\":0}");
+                .isEqualTo(
+                        "{\"requests\":{\"refresh\":0,\"describe\":0,\"list\":0},\"connections\":0,\"jobsCreated\":0}");
     }
 
     @Test
     void httpStatusFaultWithEveryOption() throws Exception {
-        Answer added = control.post("/_dev/faults", "{\"fault\":\"http-status\",\"endpoint\":\"describe\",\"times\":2,"
-                + "\"status\":503,\"contentType\":\"text/html\",\"body\":\"<html>..</html>\",\"headers\":{\"Retry-After\":\"1\"}}");
+        Answer added = control.post(
+                "/_dev/faults",
+                "{\"fault\":\"http-status\",\"endpoint\":\"describe\",\"times\":2,"
+                        + "\"status\":503,\"contentType\":\"text/html\",\"body\":\"<html>..</html>\",\"headers\":{\"Retry-After\":\"1\"}}");
         assertThat(added.body()).isEqualTo("{\"queued\":2}");
 
         assertThat(api.list("{}").status()).isEqualTo(200);
@@ -89,16 +93,19 @@ class ControlEndpointsTest {
     void lostAnswerFaultFromJsonTakesEffect() throws Exception {
         control.post("/_dev/faults", "{\"fault\":\"lost-answer\",\"endpoint\":\"refresh\"}");
 
-        assertThatThrownBy(() -> api.refresh("{\"collectionName\":\"ext_books\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> api.refresh("{\"collectionName\":\"ext_books\"}"))
+                .isInstanceOf(IOException.class);
         assertThat(server.stats().jobsCreated()).isEqualTo(1);
     }
 
     @Test
     void badFaultRequestsAre400WithAReason() throws Exception {
         assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"explode\"}"), "unknown fault \"explode\"");
-        assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"reset\",\"endpoint\":\"search\"}"), "unknown endpoint");
+        assertBadRequest(
+                control.post("/_dev/faults", "{\"fault\":\"reset\",\"endpoint\":\"search\"}"), "unknown endpoint");
         assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"http-status\"}"), "missing field \"status\"");
-        assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"delay\",\"delayMs\":\"1s\"}"), "must be an integer");
+        assertBadRequest(
+                control.post("/_dev/faults", "{\"fault\":\"delay\",\"delayMs\":\"1s\"}"), "must be an integer");
         assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"reset\",\"times\":0}"), "times must be at least 1");
         assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"reset\",\"headers\":{}}"), "only an http-status");
         assertBadRequest(control.post("/_dev/faults", "{\"fault\":\"reset\",\"endpiont\":\"list\"}"), "unknown field");
@@ -108,7 +115,8 @@ class ControlEndpointsTest {
 
     @Test
     void configTurnsTheOverlapCheckOffAndOn() throws Exception {
-        assertThat(control.post("/_dev/config", "{\"overlapCheck\":false}").body()).isEqualTo("{\"overlapCheck\":false}");
+        assertThat(control.post("/_dev/config", "{\"overlapCheck\":false}").body())
+                .isEqualTo("{\"overlapCheck\":false}");
         api.startRefresh("ext_books");
         assertThat(api.refresh("{\"collectionName\":\"ext_books\"}").code()).isZero();
 
@@ -120,12 +128,15 @@ class ControlEndpointsTest {
 
     @Test
     void seedAddsFinishedJobs() throws Exception {
-        Answer seeded = control.post("/_dev/seed", "{\"dbName\":\"default\",\"collectionName\":\"ext_books\",\"jobs\":25}");
+        Answer seeded =
+                control.post("/_dev/seed", "{\"dbName\":\"default\",\"collectionName\":\"ext_books\",\"jobs\":25}");
 
         assertThat(seeded.body()).isEqualTo("{\"seeded\":25}");
-        assertThat(api.list("{\"collectionName\":\"ext_books\"}").data().get("records")).hasSize(25);
+        assertThat(api.list("{\"collectionName\":\"ext_books\"}").data().get("records"))
+                .hasSize(25);
         assertBadRequest(control.post("/_dev/seed", "{\"collectionName\":\"plain_coll\",\"jobs\":1}"), "plain_coll");
-        assertBadRequest(control.post("/_dev/seed", "{\"collectionName\":\"nope\",\"jobs\":1}"), "collection not found");
+        assertBadRequest(
+                control.post("/_dev/seed", "{\"collectionName\":\"nope\",\"jobs\":1}"), "collection not found");
     }
 
     @Test

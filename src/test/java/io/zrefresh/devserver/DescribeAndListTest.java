@@ -21,7 +21,8 @@ class DescribeAndListTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = DevServer.start(DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(Duration.ofSeconds(10)));
+        server = DevServer.start(
+                DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(Duration.ofSeconds(10)));
         client = new ApiClient(server, DevServerOptions.DEFAULT_TOKEN);
     }
 
@@ -39,13 +40,16 @@ class DescribeAndListTest {
         assertThat(jobId).isGreaterThan(1L << 53);
         assertThat(answer.body()).contains("\"jobId\":" + jobId + ",");
         assertThat(answer.data().get("jobId").isLong()).isTrue();
-        assertThat(client.describe(jobId + 1).code()).as("the neighbouring id is another job").isEqualTo(1100);
+        assertThat(client.describe(jobId + 1).code())
+                .as("the neighbouring id is another job")
+                .isEqualTo(1100);
     }
 
     @Test
     void describeOfAnUnknownJobIs1100() throws Exception {
-        assertThat(client.describe(466073417512550401L).body()).isEqualTo(
-                "{\"code\":1100,\"message\":\"refresh job 466073417512550401 not found: invalid parameter\"}");
+        assertThat(client.describe(466073417512550401L).body())
+                .isEqualTo(
+                        "{\"code\":1100,\"message\":\"refresh job 466073417512550401 not found: invalid parameter\"}");
     }
 
     @Test
@@ -58,14 +62,16 @@ class DescribeAndListTest {
 
     @Test
     void describeWithAStringFloatOrOversizedIdIs1801() throws Exception {
-        assertThat(client.describe("{\"jobId\":\"abc\"}").body()).isEqualTo("{\"code\":1801,\"message\":\"can only accept"
-                + " json format request, error: json: cannot unmarshal string into Go struct field JobIDReq.jobId of type"
-                + " int64\"}");
+        assertThat(client.describe("{\"jobId\":\"abc\"}").body())
+                .isEqualTo("{\"code\":1801,\"message\":\"can only accept"
+                        + " json format request, error: json: cannot unmarshal string into Go struct field JobIDReq.jobId of type"
+                        + " int64\"}");
         assertThat(client.describe("{\"jobId\":\"466073417512550401\"}").code()).isEqualTo(1801);
-        assertThat(client.describe("{\"jobId\":1.5}").message()).endsWith("cannot unmarshal number 1.5 into Go struct field"
-                + " JobIDReq.jobId of type int64");
+        assertThat(client.describe("{\"jobId\":1.5}").message())
+                .endsWith("cannot unmarshal number 1.5 into Go struct field" + " JobIDReq.jobId of type int64");
         assertThat(client.describe("{\"jobId\":99999999999999999999}").message())
-                .endsWith("cannot unmarshal number 99999999999999999999 into Go struct field JobIDReq.jobId of type int64");
+                .endsWith(
+                        "cannot unmarshal number 99999999999999999999 into Go struct field JobIDReq.jobId of type int64");
         assertThat(client.describe("{\"jobId\":true}").code()).isEqualTo(1801);
         assertThat(client.describe("{\"jobId\":").code()).isEqualTo(1801);
     }
@@ -98,10 +104,13 @@ class DescribeAndListTest {
         long books = client.startRefresh("ext_books");
         long broken = client.startRefresh("ext_broken");
         long events = client.refresh("{\"dbName\":\"analytics\",\"collectionName\":\"ext_events\"}")
-                .data().get("jobId").longValue();
+                .data()
+                .get("jobId")
+                .longValue();
 
         assertThat(ids(client.list("{\"collectionName\":\"ext_books\"}"))).containsExactly(books);
-        assertThat(ids(client.list("{\"dbName\":\"analytics\",\"collectionName\":\"ext_events\"}"))).containsExactly(events);
+        assertThat(ids(client.list("{\"dbName\":\"analytics\",\"collectionName\":\"ext_events\"}")))
+                .containsExactly(events);
         assertThat(ids(client.list("{\"dbName\":\"analytics\"}"))).containsExactlyInAnyOrder(books, broken, events);
         assertThat(ids(client.list("{}"))).containsExactlyInAnyOrder(books, broken, events);
     }
@@ -110,14 +119,19 @@ class DescribeAndListTest {
     void listRecordsAreFullJobObjects() throws Exception {
         long jobId = client.startRefresh("ext_books");
 
-        JsonNode record = client.list("{\"collectionName\":\"ext_books\"}").data().get("records").get(0);
+        JsonNode record = client.list("{\"collectionName\":\"ext_books\"}")
+                .data()
+                .get("records")
+                .get(0);
 
         assertThat(record).isEqualTo(client.describe(jobId).data());
     }
 
     @Test
     void listErrorsFollowTheRefreshCodes() throws Exception {
-        assertThat(client.list("{\"dbName\":\"nope\",\"collectionName\":\"ext_books\"}").code()).isEqualTo(800);
+        assertThat(client.list("{\"dbName\":\"nope\",\"collectionName\":\"ext_books\"}")
+                        .code())
+                .isEqualTo(800);
         assertThat(client.list("{\"collectionName\":\"missing\"}").code()).isEqualTo(100);
         assertThat(client.list("{\"collectionName\":\"plain_coll\"}").message())
                 .isEqualTo("collection plain_coll is not an external collection: invalid parameter");
@@ -133,13 +147,17 @@ class DescribeAndListTest {
 
         clock.advance(Duration.ofMillis(1));
 
-        assertThat(client.describe(jobId).message()).isEqualTo("refresh job " + jobId + " not found: invalid parameter");
+        assertThat(client.describe(jobId).message())
+                .isEqualTo("refresh job " + jobId + " not found: invalid parameter");
         assertThat(client.list("{}").data().get("records")).isEmpty();
     }
 
     private static List<Long> ids(Answer listAnswer) {
         List<Long> ids = new ArrayList<>();
-        listAnswer.data().get("records").forEach(record -> ids.add(record.get("jobId").longValue()));
+        listAnswer
+                .data()
+                .get("records")
+                .forEach(record -> ids.add(record.get("jobId").longValue()));
         return ids;
     }
 }

@@ -34,8 +34,11 @@ class FaultInjectionTest {
 
     @Test
     void httpStatusAnswersTheCannedPageWithItsHeadersForTheGivenNumberOfRequests() throws Exception {
-        server.faults().add(Fault.httpStatus(503, "text/html", "<html>busy</html>")
-                .withHeader("Retry-After", "1").on(Endpoint.DESCRIBE).times(2));
+        server.faults()
+                .add(Fault.httpStatus(503, "text/html", "<html>busy</html>")
+                        .withHeader("Retry-After", "1")
+                        .on(Endpoint.DESCRIBE)
+                        .times(2));
         long jobId = client.startRefresh("ext_books");
 
         for (int i = 0; i < 2; i++) {
@@ -47,7 +50,9 @@ class FaultInjectionTest {
         }
 
         assertThat(client.describe(jobId).code()).isZero();
-        assertThat(server.stats().requests(Endpoint.DESCRIBE)).as("faulted requests count too").isEqualTo(3);
+        assertThat(server.stats().requests(Endpoint.DESCRIBE))
+                .as("faulted requests count too")
+                .isEqualTo(3);
         assertThat(server.faults().remaining()).isZero();
     }
 
@@ -90,7 +95,8 @@ class FaultInjectionTest {
     void resetIsAnIOExceptionAndTheRequestIsNotProcessed() throws Exception {
         server.faults().add(Fault.reset());
 
-        assertThatThrownBy(() -> client.refresh("{\"collectionName\":\"ext_books\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> client.refresh("{\"collectionName\":\"ext_books\"}"))
+                .isInstanceOf(IOException.class);
         assertThat(client.list("{}").data().get("records")).isEmpty();
         assertThat(server.stats().requests(Endpoint.REFRESH)).isEqualTo(1);
     }
@@ -101,7 +107,8 @@ class FaultInjectionTest {
         try (RawConnection connection = new RawConnection(server)) {
             connection.send(RawConnection.post(Endpoint.LIST.path(), "{}", "Authorization: Bearer " + TOKEN + "\r\n"));
 
-            assertThatThrownBy(connection::readResponse).isInstanceOf(IOException.class)
+            assertThatThrownBy(connection::readResponse)
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("reset");
         }
     }
@@ -110,7 +117,8 @@ class FaultInjectionTest {
     void lostAnswerCreatesTheJobButTheClientGetsNoAnswer() throws Exception {
         server.faults().add(Fault.lostAnswer().on(Endpoint.REFRESH));
 
-        assertThatThrownBy(() -> client.refresh("{\"collectionName\":\"ext_books\"}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> client.refresh("{\"collectionName\":\"ext_books\"}"))
+                .isInstanceOf(IOException.class);
 
         Answer list = client.list("{\"collectionName\":\"ext_books\"}");
         assertThat(list.data().get("records")).hasSize(1);
@@ -160,10 +168,13 @@ class FaultInjectionTest {
     void delayMakesAnImpatientClientTimeOutButTheRefreshHappensAnyway() throws Exception {
         server.faults().add(Fault.delay(Duration.ofMillis(600)).on(Endpoint.REFRESH));
 
-        assertThatThrownBy(() -> client.send(client.request(Endpoint.REFRESH.path()).timeout(Duration.ofMillis(150))
-                .POST(BodyPublishers.ofString("{\"collectionName\":\"ext_books\"}"))))
+        assertThatThrownBy(() -> client.send(client.request(Endpoint.REFRESH.path())
+                        .timeout(Duration.ofMillis(150))
+                        .POST(BodyPublishers.ofString("{\"collectionName\":\"ext_books\"}"))))
                 .isInstanceOf(HttpTimeoutException.class);
-        assertThat(client.list("{}").data().get("records")).as("not yet: the server is still waiting").isEmpty();
+        assertThat(client.list("{}").data().get("records"))
+                .as("not yet: the server is still waiting")
+                .isEmpty();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (server.stats().jobsCreated() == 0 && System.nanoTime() < deadline) {
@@ -207,7 +218,8 @@ class FaultInjectionTest {
     void invalidFaultsAreRejected() {
         assertThatThrownBy(() -> Fault.reset().times(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.httpStatus(99, null, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Fault.lostAnswer().withHeader("Retry-After", "1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Fault.lostAnswer().withHeader("Retry-After", "1"))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(Fault.httpStatus(503, "text/html", "x").on(Endpoint.LIST).times(3))
                 .hasToString("http-status 503 on list x3");
     }

@@ -25,7 +25,9 @@ class HttpProtocolTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = DevServer.start(DevServerOptions.defaults().withPort(0).withToken(null)
+        server = DevServer.start(DevServerOptions.defaults()
+                .withPort(0)
+                .withToken(null)
                 .withLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
     }
 
@@ -79,8 +81,9 @@ class HttpProtocolTest {
     @Test
     void rawChunkedRequestWithExtensionsAndTrailersThenKeepAlive() throws Exception {
         try (RawConnection connection = new RawConnection(server)) {
-            connection.send("POST " + Endpoint.LIST.path() + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "1;ext=1\r\n{\r\n1\r\n}\r\n0\r\nX-Trailer: y\r\n\r\n");
+            connection.send(
+                    "POST " + Endpoint.LIST.path() + " HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + "1;ext=1\r\n{\r\n1\r\n}\r\n0\r\nX-Trailer: y\r\n\r\n");
             assertThat(connection.readResponse().body()).isEqualTo("{\"code\":0,\"data\":{\"records\":[]}}");
 
             connection.send(RawConnection.post(Endpoint.LIST.path(), "{}", ""));
@@ -95,7 +98,8 @@ class HttpProtocolTest {
             connection.send(RawConnection.post(Endpoint.REFRESH.path(), "{\"collectionName\":\"ext_books\"}", ""));
             RawResponse refresh = connection.readResponse();
             assertThat(refresh.chunked()).isFalse();
-            assertThat(refresh.header("Content-Length")).isEqualTo(String.valueOf(refresh.body().length()));
+            assertThat(refresh.header("Content-Length"))
+                    .isEqualTo(String.valueOf(refresh.body().length()));
             assertThat(refresh.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
 
             connection.send(RawConnection.post(Endpoint.LIST.path(), "{}", ""));
@@ -120,7 +124,8 @@ class HttpProtocolTest {
     @Test
     void repeatedHeadersAreReadTogether() throws Exception {
         try (RawConnection connection = new RawConnection(server)) {
-            connection.send(RawConnection.post(Endpoint.LIST.path(), "{}", "Connection: close\r\nConnection: keep-alive\r\n"));
+            connection.send(
+                    RawConnection.post(Endpoint.LIST.path(), "{}", "Connection: close\r\nConnection: keep-alive\r\n"));
 
             assertThat(connection.readResponse().header("Connection")).isEqualTo("close");
             assertThat(connection.closedByServer()).isTrue();
@@ -169,7 +174,9 @@ class HttpProtocolTest {
         }
 
         assertThat(new ApiClient(server, null).startRefresh("ext_books")).isPositive();
-        assertThat(server.stats().requests(Endpoint.REFRESH)).as("the cut request never reached the handler").isEqualTo(1);
+        assertThat(server.stats().requests(Endpoint.REFRESH))
+                .as("the cut request never reached the handler")
+                .isEqualTo(1);
     }
 
     @Test
@@ -182,7 +189,9 @@ class HttpProtocolTest {
             RawResponse get = connection.readResponse();
 
             assertThat(head.statusLine()).isEqualTo("HTTP/1.1 404 Not Found");
-            assertThat(get.body()).as("the HEAD answer left no body bytes behind").isEqualTo("404 page not found");
+            assertThat(get.body())
+                    .as("the HEAD answer left no body bytes behind")
+                    .isEqualTo("404 page not found");
         }
     }
 
@@ -193,10 +202,14 @@ class HttpProtocolTest {
         client.refresh("{}");
         client.get("/nothing");
 
-        assertThat(awaitLogLines(3)).satisfiesExactly(
-                line -> assertThat(line).matches("POST /v2/vectordb/jobs/external_collection/list 200 code=0 \\(\\d+ ms\\)"),
-                line -> assertThat(line).matches("POST /v2/vectordb/jobs/external_collection/refresh 200 code=1802 \\(\\d+ ms\\)"),
-                line -> assertThat(line).matches("GET /nothing 404 \\(\\d+ ms\\)"));
+        assertThat(awaitLogLines(3))
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .matches("POST /v2/vectordb/jobs/external_collection/list 200 code=0 \\(\\d+ ms\\)"),
+                        line -> assertThat(line)
+                                .matches(
+                                        "POST /v2/vectordb/jobs/external_collection/refresh 200 code=1802 \\(\\d+ ms\\)"),
+                        line -> assertThat(line).matches("GET /nothing 404 \\(\\d+ ms\\)"));
     }
 
     @Test

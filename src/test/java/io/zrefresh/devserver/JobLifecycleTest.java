@@ -38,7 +38,9 @@ class JobLifecycleTest {
             assertThat(done.has("reason")).isFalse();
 
             clock.advance(Duration.ofHours(2));
-            assertThat(client.describe(jobId).data()).as("terminal states never change").isEqualTo(done);
+            assertThat(client.describe(jobId).data())
+                    .as("terminal states never change")
+                    .isEqualTo(done);
         }
     }
 
@@ -54,7 +56,8 @@ class JobLifecycleTest {
             clock.advance(Duration.ofMillis(1));
             JsonNode failed = client.describe(jobId).data();
             assertJob(failed, "RefreshFailed", 44, START + 5_000);
-            assertThat(failed.get("reason").textValue()).isEqualTo("no files found in external source: s3://bucket/broken/");
+            assertThat(failed.get("reason").textValue())
+                    .isEqualTo("no files found in external source: s3://bucket/broken/");
 
             clock.advance(Duration.ofSeconds(30));
             assertThat(client.describe(jobId).data()).isEqualTo(failed);
@@ -75,7 +78,8 @@ class JobLifecycleTest {
             assertJob(failed, "RefreshFailed", 44, START + 3_600_000);
             assertThat(failed.get("reason").textValue()).isEqualTo("timeout");
             assertThat(client.refresh("{\"collectionName\":\"ext_books\"}").code())
-                    .as("a failed job no longer blocks a refresh").isZero();
+                    .as("a failed job no longer blocks a refresh")
+                    .isZero();
         }
     }
 
@@ -84,7 +88,8 @@ class JobLifecycleTest {
         try (DevServer server = start(Clock.systemUTC(), Duration.ofMillis(300))) {
             ApiClient client = new ApiClient(server, DevServerOptions.DEFAULT_TOKEN);
             long jobId = client.startRefresh("ext_books");
-            assertThat(client.describe(jobId).data().get("state").textValue()).isIn("RefreshPending", "RefreshInProgress");
+            assertThat(client.describe(jobId).data().get("state").textValue())
+                    .isIn("RefreshPending", "RefreshInProgress");
 
             JsonNode job = client.describe(jobId).data();
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -94,12 +99,14 @@ class JobLifecycleTest {
             }
 
             assertThat(job.get("state").textValue()).isEqualTo("RefreshCompleted");
-            assertThat(job.get("endTime").longValue() - job.get("startTime").longValue()).isEqualTo(300);
+            assertThat(job.get("endTime").longValue() - job.get("startTime").longValue())
+                    .isEqualTo(300);
         }
     }
 
     private static DevServer start(Clock clock, Duration jobTime) throws Exception {
-        return DevServer.start(DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(jobTime));
+        return DevServer.start(
+                DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(jobTime));
     }
 
     private static void assertJob(JsonNode job, String state, int progress, long endTime) {

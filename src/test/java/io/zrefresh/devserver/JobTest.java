@@ -43,8 +43,11 @@ class JobTest {
     void jobBelongsOnlyToItsCollectionInItsDatabase() {
         Job job = new Job(1, "analytics", "ext_events", SOURCE, 0, 10, null);
 
-        assertThat(job.belongsTo(CollectionMeta.external("analytics", "ext_events", SOURCE))).isTrue();
-        assertThat(job.belongsTo(CollectionMeta.external("default", "ext_events", SOURCE))).isFalse();
-        assertThat(job.belongsTo(CollectionMeta.external("analytics", "ext_books", SOURCE))).isFalse();
+        assertThat(job.belongsTo(CollectionMeta.external("analytics", "ext_events", SOURCE)))
+                .isTrue();
+        assertThat(job.belongsTo(CollectionMeta.external("default", "ext_events", SOURCE)))
+                .isFalse();
+        assertThat(job.belongsTo(CollectionMeta.external("analytics", "ext_books", SOURCE)))
+                .isFalse();
     }
 }

@@ -49,7 +49,8 @@ final class RawConnection implements AutoCloseable {
         byte[] body = head.chunked()
                 ? readChunks()
                 : in.readNBytes(Integer.parseInt(head.headers().getOrDefault("content-length", "0")));
-        return new RawResponse(head.statusLine(), head.headers(), new String(body, StandardCharsets.UTF_8), head.chunked());
+        return new RawResponse(
+                head.statusLine(), head.headers(), new String(body, StandardCharsets.UTF_8), head.chunked());
     }
 
     /** Status line and headers only, e.g. of an answer to HEAD, which has no body whatever its Content-Length says. */
@@ -58,7 +59,9 @@ final class RawConnection implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         return new RawResponse(statusLine, headers, "", "chunked".equals(headers.get("transfer-encoding")));
     }

@@ -31,7 +31,8 @@ class SeedJobsTest {
         server.seedJobs("default", "ext_books", 100_000);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
 
-        JsonNode records = client.list("{\"collectionName\":\"ext_books\"}").data().get("records");
+        JsonNode records =
+                client.list("{\"collectionName\":\"ext_books\"}").data().get("records");
 
         assertThat(records).hasSize(100_000);
         long previousStart = Long.MAX_VALUE;
@@ -53,10 +54,15 @@ class SeedJobsTest {
 
         long jobId = client.startRefresh("ext_books");
 
-        JsonNode records = client.list("{\"collectionName\":\"ext_books\"}").data().get("records");
+        JsonNode records =
+                client.list("{\"collectionName\":\"ext_books\"}").data().get("records");
         assertThat(records).hasSize(11);
-        assertThat(records.get(0).get("jobId").longValue()).as("the new job is the newest").isEqualTo(jobId);
-        assertThat(server.stats().jobsCreated()).as("seeded jobs are not created by refreshes").isEqualTo(1);
+        assertThat(records.get(0).get("jobId").longValue())
+                .as("the new job is the newest")
+                .isEqualTo(jobId);
+        assertThat(server.stats().jobsCreated())
+                .as("seeded jobs are not created by refreshes")
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,9 +77,11 @@ class SeedJobsTest {
 
     @Test
     void seedingNeedsAnExternalCollectionWithASource() {
-        assertThatThrownBy(() -> server.seedJobs("default", "plain_coll", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.seedJobs("default", "plain_coll", 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> server.seedJobs("default", "ext_new", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> server.seedJobs("nope", "ext_books", 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("database not found[database=nope]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("database not found[database=nope]");
     }
 }

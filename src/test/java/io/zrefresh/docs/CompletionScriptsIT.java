@@ -40,12 +40,15 @@ class CompletionScriptsIT {
     void zrefreshOnPathWithContexts() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
         zrefresh = bin.resolve("zrefresh");
-        String command = ProcessRun.command().stream().map(CompletionScriptsIT::quote).collect(Collectors.joining(" "));
+        String command =
+                ProcessRun.command().stream().map(CompletionScriptsIT::quote).collect(Collectors.joining(" "));
         Files.writeString(zrefresh, "#!/bin/sh\nexec " + command + " \"$@\"\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(zrefresh, PosixFilePermissions.fromString("rwx------"));
         Path config = Files.createDirectories(home.resolve("zilliz"));
-        Files.writeString(config.resolve("config"), "[default]\nendpoint = https://a.example\n\n[prod]\nendpoint = https://p.example\n\n"
-                + "[staging]\nendpoint = https://s.example\n");
+        Files.writeString(
+                config.resolve("config"),
+                "[default]\nendpoint = https://a.example\n\n[prod]\nendpoint = https://p.example\n\n"
+                        + "[staging]\nendpoint = https://s.example\n");
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("HOME", home.toString());
         env.put("ZILLIZ_CONFIG_DIR", config.toString());
@@ -68,10 +71,12 @@ class CompletionScriptsIT {
 
     @Test
     void thisBuildPrintsTheCommittedScripts() throws Exception {
-        for (Map.Entry<String, Path> script : Map.of("bash", BASH_SCRIPT, "zsh", ZSH_SCRIPT, "fish", FISH_SCRIPT).entrySet()) {
+        for (Map.Entry<String, Path> script : Map.of("bash", BASH_SCRIPT, "zsh", ZSH_SCRIPT, "fish", FISH_SCRIPT)
+                .entrySet()) {
             Result result = shell(zrefresh.toString(), "completion", script.getKey());
             assertThat(result.exit()).as(result.toString()).isZero();
-            assertThat(result.out()).as("zrefresh completion %s", script.getKey())
+            assertThat(result.out())
+                    .as("zrefresh completion %s", script.getKey())
                     .isEqualTo(Files.readString(script.getValue(), StandardCharsets.UTF_8));
         }
     }
@@ -92,16 +97,17 @@ class CompletionScriptsIT {
                 "zrefresh external-collection refresh tr",
                 "zrefresh trigger --name c --on-active ",
                 "zrefresh completion ");
-        assertThat(completions).containsExactly(
-                Map.entry("zrefresh tr", List.of("trigger")),
-                Map.entry("zrefresh -o ", List.of("table", "json", "yaml", "csv", "text")),
-                Map.entry("zrefresh --context ", List.of("default", "prod", "staging")),
-                Map.entry("zrefresh list --context st", List.of("staging")),
-                Map.entry("zrefresh context show ", List.of("default", "prod", "staging")),
-                Map.entry("zrefresh context delete p", List.of("prod")),
-                Map.entry("zrefresh external-collection refresh tr", List.of("trigger")),
-                Map.entry("zrefresh trigger --name c --on-active ", List.of("fail", "wait", "skip")),
-                Map.entry("zrefresh completion ", List.of("bash", "zsh", "fish")));
+        assertThat(completions)
+                .containsExactly(
+                        Map.entry("zrefresh tr", List.of("trigger")),
+                        Map.entry("zrefresh -o ", List.of("table", "json", "yaml", "csv", "text")),
+                        Map.entry("zrefresh --context ", List.of("default", "prod", "staging")),
+                        Map.entry("zrefresh list --context st", List.of("staging")),
+                        Map.entry("zrefresh context show ", List.of("default", "prod", "staging")),
+                        Map.entry("zrefresh context delete p", List.of("prod")),
+                        Map.entry("zrefresh external-collection refresh tr", List.of("trigger")),
+                        Map.entry("zrefresh trigger --name c --on-active ", List.of("fail", "wait", "skip")),
+                        Map.entry("zrefresh completion ", List.of("bash", "zsh", "fish")));
     }
 
     private Map<String, List<String>> bashComplete(String... lines) throws Exception {
@@ -156,7 +162,10 @@ class CompletionScriptsIT {
         for (String setup : List.of(autoloaded, sourced)) {
             zshShows(setup, "zrefresh tr\t", "LINE<zrefresh trigger >");
             zshShows(setup, "zrefresh --context p\t", "LINE<zrefresh --context prod >");
-            zshShows(setup, "zrefresh external-collection refresh tr\t", "LINE<zrefresh external-collection refresh trigger >");
+            zshShows(
+                    setup,
+                    "zrefresh external-collection refresh tr\t",
+                    "LINE<zrefresh external-collection refresh trigger >");
         }
         zshShows(autoloaded, "zrefresh -o \t", "csv*json*table*text*yaml");
         zshShows(autoloaded, "zrefresh context show \t", "default*prod*staging");
@@ -188,7 +197,9 @@ class CompletionScriptsIT {
                 exit $shown
                 """, StandardCharsets.UTF_8);
         Result result = shell("zsh", "-f", driver.toString(), setup, keys, pattern);
-        assertThat(result.exit()).as("zsh after %s, typing %s: %s", setup, keys, result).isZero();
+        assertThat(result.exit())
+                .as("zsh after %s, typing %s: %s", setup, keys, result)
+                .isZero();
     }
 
     /** fish's own completion engine, asked with complete -C. */
@@ -203,12 +214,14 @@ class CompletionScriptsIT {
         assertThat(fishComplete("zrefresh context show ")).containsExactlyInAnyOrder("default", "prod", "staging");
         assertThat(fishComplete("zrefresh context show prod ")).isEmpty();
         assertThat(fishComplete("zrefresh external-collection refresh tr")).containsExactly("trigger");
-        assertThat(fishComplete("zrefresh external-collection refresh trigger --on-active ")).containsExactlyInAnyOrder("fail", "wait", "skip");
+        assertThat(fishComplete("zrefresh external-collection refresh trigger --on-active "))
+                .containsExactlyInAnyOrder("fail", "wait", "skip");
         assertThat(fishComplete("zrefresh wait --job-")).containsExactly("--job-id");
     }
 
     private List<String> fishComplete(String line) throws Exception {
-        Result result = shell("fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", FISH_SCRIPT.toString(), line);
+        Result result = shell(
+                "fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", FISH_SCRIPT.toString(), line);
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).isEmpty();
         return result.out().lines().map(completion -> completion.split("\t")[0]).toList();

@@ -55,7 +55,8 @@ class GeneratedFilesTest {
                 .containsExactlyInAnyOrderElementsOf(generated.keySet());
         for (Map.Entry<String, String> file : generated.entrySet()) {
             assertThat(Files.readString(directory.resolve(file.getKey()), StandardCharsets.UTF_8))
-                    .as("%s/%s differs from what the command definitions generate; regenerate with: %s",
+                    .as(
+                            "%s/%s differs from what the command definitions generate; regenerate with: %s",
                             directory, file.getKey(), REGENERATE)
                     .isEqualTo(file.getValue());
         }
@@ -78,7 +79,8 @@ class GeneratedFilesTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return List.copyOf(new TreeSet<>(files.map(file -> file.getFileName().toString()).toList()));
+            return List.copyOf(new TreeSet<>(
+                    files.map(file -> file.getFileName().toString()).toList()));
         }
     }
 }

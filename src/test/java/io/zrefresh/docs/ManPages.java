@@ -18,10 +18,10 @@ import org.asciidoctor.SafeMode;
 import org.asciidoctor.log.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Help.ColorScheme;
 import picocli.CommandLine.Help.IOptionRenderer;
 import picocli.CommandLine.Help.IParameterRenderer;
-import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
@@ -35,8 +35,7 @@ final class ManPages {
     /** The pages' date, fixed so that every build makes the same files; bump it when a release changes them. */
     static final String DATE = "2026-11-21";
 
-    private ManPages() {
-    }
+    private ManPages() {}
 
     /** File name (e.g. zrefresh-context-set.1) to troff, in command order. */
     static Map<String, String> generate() {
@@ -47,7 +46,10 @@ final class ManPages {
         // A page lists its subcommands' purposes: all models are ready before the first page is written.
         Map<CommandSpec, String> purposes = new LinkedHashMap<>();
         Map<String, String> exitCodes = new LinkedHashMap<>();
-        root.getCommandSpec().usageMessage().exitCodeList().forEach((code, meaning) -> exitCodes.put(code, literal(meaning)));
+        root.getCommandSpec()
+                .usageMessage()
+                .exitCodeList()
+                .forEach((code, meaning) -> exitCodes.put(code, literal(meaning)));
         for (CommandSpec page : pages) {
             purposes.put(page, page.usageMessage().description()[0]);
             prepare(page, root.getCommandSpec().version(), exitCodes);
@@ -64,7 +66,8 @@ final class ManPages {
                 String source = asciiDoc(page, purposes.get(page));
                 troff.put(page.qualifiedName("-") + ".1", asciidoctor.convert(source, options()));
                 if (!problems.isEmpty()) {
-                    throw new IllegalStateException("Asciidoctor on the page of " + page.qualifiedName() + ": " + problems);
+                    throw new IllegalStateException(
+                            "Asciidoctor on the page of " + page.qualifiedName() + ": " + problems);
                 }
             }
         }
@@ -117,7 +120,8 @@ final class ManPages {
             @Override
             public IParameterRenderer createDefaultParameterRenderer() {
                 IParameterRenderer standard = super.createDefaultParameterRenderer();
-                return (parameter, labels, colors) -> literalDescriptions(standard.render(parameter, labels, colors), colors);
+                return (parameter, labels, colors) ->
+                        literalDescriptions(standard.render(parameter, labels, colors), colors);
             }
         };
     }
@@ -144,8 +148,8 @@ final class ManPages {
         ManPageGenerator.writeSingleManPage(new PrintWriter(picocliPage, true), spec);
         // The NAME line is the one line that AsciiDoc takes as it is, passthrough markup included.
         String nameLine = spec.qualifiedName("-") + " - ";
-        StringBuilder page = new StringBuilder(replaceOnce(picocliPage.toString(),
-                nameLine + literal(purpose) + "\n", nameLine + purpose + "\n"));
+        StringBuilder page = new StringBuilder(
+                replaceOnce(picocliPage.toString(), nameLine + literal(purpose) + "\n", nameLine + purpose + "\n"));
         if (spec.parent() == null) {
             page.append(definitions("Environment", EnvironmentAndFiles.VARIABLES))
                     .append(definitions("Files", EnvironmentAndFiles.FILES))
@@ -165,7 +169,11 @@ final class ManPages {
     private static String definitions(String heading, List<EnvironmentAndFiles.Entry> entries) {
         StringBuilder section = new StringBuilder("== ").append(heading).append("\n\n");
         for (EnvironmentAndFiles.Entry entry : entries) {
-            section.append('*').append(literal(entry.name())).append("*::\n  ").append(literal(entry.meaning())).append("\n\n");
+            section.append('*')
+                    .append(literal(entry.name()))
+                    .append("*::\n  ")
+                    .append(literal(entry.meaning()))
+                    .append("\n\n");
         }
         return section.toString();
     }

@@ -34,13 +34,27 @@ class ManPagesIT {
 
     @Test
     void thereIsAPageForZrefreshAndEachCommand() throws Exception {
-        assertThat(pages()).extracting(page -> page.getFileName().toString()).contains(
-                "zrefresh.1", "zrefresh-trigger.1", "zrefresh-describe.1", "zrefresh-list.1", "zrefresh-wait.1",
-                "zrefresh-shell.1", "zrefresh-completion.1", "zrefresh-context.1", "zrefresh-context-list.1", "zrefresh-context-show.1",
-                "zrefresh-context-set.1", "zrefresh-context-delete.1", "zrefresh-dev-server.1",
-                "zrefresh-external-collection.1", "zrefresh-external-collection-refresh.1",
-                "zrefresh-external-collection-refresh-trigger.1", "zrefresh-external-collection-refresh-describe.1",
-                "zrefresh-external-collection-refresh-list.1")
+        assertThat(pages())
+                .extracting(page -> page.getFileName().toString())
+                .contains(
+                        "zrefresh.1",
+                        "zrefresh-trigger.1",
+                        "zrefresh-describe.1",
+                        "zrefresh-list.1",
+                        "zrefresh-wait.1",
+                        "zrefresh-shell.1",
+                        "zrefresh-completion.1",
+                        "zrefresh-context.1",
+                        "zrefresh-context-list.1",
+                        "zrefresh-context-show.1",
+                        "zrefresh-context-set.1",
+                        "zrefresh-context-delete.1",
+                        "zrefresh-dev-server.1",
+                        "zrefresh-external-collection.1",
+                        "zrefresh-external-collection-refresh.1",
+                        "zrefresh-external-collection-refresh-trigger.1",
+                        "zrefresh-external-collection-refresh-describe.1",
+                        "zrefresh-external-collection-refresh-list.1")
                 .allMatch(name -> name.endsWith(".1"));
     }
 
@@ -49,22 +63,37 @@ class ManPagesIT {
         for (Path page : pages()) {
             String name = page.getFileName().toString().replaceFirst("\\.1$", "");
             // -ww: all warnings; -P-cbou: plain text, no bold or underline sequences
-            Result rendered = ExternalProgram.run(PLAIN_TERMINAL, TIMEOUT, "groff", "-man", "-Tutf8", "-ww", "-P-cbou", page.toString());
+            Result rendered = ExternalProgram.run(
+                    PLAIN_TERMINAL, TIMEOUT, "groff", "-man", "-Tutf8", "-ww", "-P-cbou", page.toString());
             assertThat(rendered.exit()).as("%s: %s", page, rendered.err()).isZero();
             assertThat(rendered.err()).as("groff's warnings on %s", page).isEmpty();
-            assertThat(rendered.out()).as(page.toString())
-                    .contains("\nNAME\n       " + name + " - ", "\nSYNOPSIS\n", "\nDESCRIPTION\n", "\nOPTIONS\n",
-                            "\nEXIT STATUS\n", "\n       7\n           an active refresh job blocks the trigger\n", "\nSEE ALSO\n");
+            assertThat(rendered.out())
+                    .as(page.toString())
+                    .contains(
+                            "\nNAME\n       " + name + " - ",
+                            "\nSYNOPSIS\n",
+                            "\nDESCRIPTION\n",
+                            "\nOPTIONS\n",
+                            "\nEXIT STATUS\n",
+                            "\n       7\n           an active refresh job blocks the trigger\n",
+                            "\nSEE ALSO\n");
         }
     }
 
     @Test
     void manShowsTheTriggerPage() throws Exception {
-        Result shown = ExternalProgram.run(PLAIN_TERMINAL, TIMEOUT, "man", "--warnings", "-l", MAN.resolve("zrefresh-trigger.1").toString());
+        Result shown = ExternalProgram.run(
+                PLAIN_TERMINAL,
+                TIMEOUT,
+                "man",
+                "--warnings",
+                "-l",
+                MAN.resolve("zrefresh-trigger.1").toString());
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.err()).isEmpty();
         String text = shown.out().replaceAll(".\b", "");
-        assertThat(text).startsWith("ZREFRESH-TRIGGER(1)")
+        assertThat(text)
+                .startsWith("ZREFRESH-TRIGGER(1)")
                 .contains("NAME\n       zrefresh-trigger - Start a refresh job of an external collection;")
                 .contains("SYNOPSIS\n       zrefresh trigger [-h] [--debug] [--force]")
                 .contains("       --on-active=ACTION\n           When a job of the collection is active: fail (exit 7)")
@@ -76,11 +105,21 @@ class ManPagesIT {
 
     @Test
     void zrefreshPageHasEnvironmentAndFiles() throws Exception {
-        Result rendered = ExternalProgram.run(PLAIN_TERMINAL, TIMEOUT, "groff", "-man", "-Tutf8", "-ww", "-P-cbou", MAN.resolve("zrefresh.1").toString());
+        Result rendered = ExternalProgram.run(
+                PLAIN_TERMINAL,
+                TIMEOUT,
+                "groff",
+                "-man",
+                "-Tutf8",
+                "-ww",
+                "-P-cbou",
+                MAN.resolve("zrefresh.1").toString());
         assertThat(rendered.out())
                 .contains("ENVIRONMENT\n       ZILLIZ_ENDPOINT\n           Endpoint, when --endpoint is not given.\n")
-                .contains("       ZILLIZ_CONFIG_DIR\n           Directory of config and credentials (default: ~/.zilliz).\n")
-                .contains("FILES\n       ~/.zilliz/config\n           Contexts (INI): endpoint, database, cluster_id.\n")
+                .contains(
+                        "       ZILLIZ_CONFIG_DIR\n           Directory of config and credentials (default: ~/.zilliz).\n")
+                .contains(
+                        "FILES\n       ~/.zilliz/config\n           Contexts (INI): endpoint, database, cluster_id.\n")
                 .contains("       ~/.zilliz/credentials\n           API key per context or [default] (mode 0600).\n")
                 .contains("COMMANDS\n       trigger\n           Start a refresh job of an external collection;");
     }

@@ -30,22 +30,28 @@ class RecordsDocumentTest {
 
     @Test
     void treeAndWriteKeepOtherFieldsInPlaceAndFilterRecords() throws Exception {
-        JsonNode tree = document(ENVELOPE).tree(record -> record.get("state").asText().equals("RefreshPending"));
-        assertThat(Json.compact(tree)).isEqualTo(
-                "{\"before\":{\"x\":[1,2]},\"records\":[{\"jobId\":466073417512550402,\"state\":\"RefreshPending\"}],\"after\":\"kept\"}");
+        JsonNode tree =
+                document(ENVELOPE).tree(record -> record.get("state").asText().equals("RefreshPending"));
+        assertThat(Json.compact(tree))
+                .isEqualTo(
+                        "{\"before\":{\"x\":[1,2]},\"records\":[{\"jobId\":466073417512550402,\"state\":\"RefreshPending\"}],\"after\":\"kept\"}");
 
         StringWriter written = new StringWriter();
         try (JsonGenerator generator = Json.mapper().getFactory().createGenerator(written)) {
             document(ENVELOPE).write(generator, record -> true);
         }
-        assertThat(written.toString()).isEqualTo(Json.compact(Json.parse(ENVELOPE).get("data")));
+        assertThat(written.toString())
+                .isEqualTo(Json.compact(Json.parse(ENVELOPE).get("data")));
     }
 
     @Test
     void rejectsWhatIsNotADataObjectWithARecordsArray() {
-        assertThatThrownBy(() -> document("{\"code\":0,\"data\":{\"records\":{}}}")).hasMessageContaining("not an array");
+        assertThatThrownBy(() -> document("{\"code\":0,\"data\":{\"records\":{}}}"))
+                .hasMessageContaining("not an array");
         assertThatThrownBy(() -> document("{\"code\":0,\"data\":{}}")).hasMessageContaining("no records array");
-        assertThatThrownBy(() -> document("{\"code\":0,\"data\":[]}")).hasMessageContaining("data is not a JSON object");
-        assertThatThrownBy(() -> document("{\"code\":0,\"data\":{\"records\":[{\"jobId\":1}")).hasMessageContaining("not well-formed JSON");
+        assertThatThrownBy(() -> document("{\"code\":0,\"data\":[]}"))
+                .hasMessageContaining("data is not a JSON object");
+        assertThatThrownBy(() -> document("{\"code\":0,\"data\":{\"records\":[{\"jobId\":1}"))
+                .hasMessageContaining("not well-formed JSON");
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zrefresh.api.Job;
 import io.zrefresh.json.Json;
+import io.zrefresh.json.RecordsDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,9 +32,18 @@ class PrinterTest {
     private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1754550065123L), ZoneOffset.UTC);
 
     private Printer printer(OutputFormat format, String query, boolean header, boolean color, int width) {
-        OutputSettings settings = new OutputSettings(format, query == null ? null : Query.compile(query), header,
-                new Ansi(color), () -> width, ZoneId.of("Europe/Paris"), clock);
-        return new Printer(settings, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        OutputSettings settings = new OutputSettings(
+                format,
+                query == null ? null : Query.compile(query),
+                header,
+                new Ansi(color),
+                () -> width,
+                ZoneId.of("Europe/Paris"),
+                clock);
+        return new Printer(
+                settings,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String print(OutputFormat format, String json, Shape shape) throws Exception {
@@ -45,31 +57,44 @@ class PrinterTest {
 
     @Test
     void jsonIsPrettyExactAndEndsWithOneNewline() throws Exception {
-        String printed = print(OutputFormat.JSON, "{\"jobId\":466073417512550401,\"unknown\":{\"a\":[]},\"x\":1.10}", Shape.GENERIC);
-        assertThat(printed).isEqualTo("{\n  \"jobId\": 466073417512550401,\n  \"unknown\": {\n    \"a\": []\n  },\n  \"x\": 1.10\n}\n");
+        String printed = print(
+                OutputFormat.JSON, "{\"jobId\":466073417512550401,\"unknown\":{\"a\":[]},\"x\":1.10}", Shape.GENERIC);
+        assertThat(printed)
+                .isEqualTo(
+                        "{\n  \"jobId\": 466073417512550401,\n  \"unknown\": {\n    \"a\": []\n  },\n  \"x\": 1.10\n}\n");
     }
 
     @Test
     void yamlKeepsIdsExact() throws Exception {
-        String printed = print(OutputFormat.YAML, "{\"jobId\":466073417512550401,\"externalSpec\":\"{\\\"format\\\":\\\"parquet\\\"}\",\"count\":\"123\"}", Shape.JOB);
-        assertThat(printed).isEqualTo("jobId: 466073417512550401\nexternalSpec: \"{\\\"format\\\":\\\"parquet\\\"}\"\ncount: \"123\"\n");
+        String printed = print(
+                OutputFormat.YAML,
+                "{\"jobId\":466073417512550401,\"externalSpec\":\"{\\\"format\\\":\\\"parquet\\\"}\",\"count\":\"123\"}",
+                Shape.JOB);
+        assertThat(printed)
+                .isEqualTo(
+                        "jobId: 466073417512550401\nexternalSpec: \"{\\\"format\\\":\\\"parquet\\\"}\"\ncount: \"123\"\n");
     }
 
     @Test
     void jobListTableHasTheJobColumnsLocalTimesAndDurations() throws Exception {
         String printed = print(OutputFormat.TABLE, LIST, Shape.JOB_LIST);
-        assertThat(printed.lines()).containsExactly(
-                "JOB ID              COLLECTION  STATE              PROGRESS  STARTED              DURATION  REASON",
-                "466073417512550402  ext_books   RefreshInProgress  42%       2025-08-07 09:00:00  1m05s",
-                "466073417512550401  ext_books   RefreshFailed      37%       2025-08-07 08:43:20  1m05s     no files found in external source: s3://bucket/books");
+        assertThat(printed.lines())
+                .containsExactly(
+                        "JOB ID              COLLECTION  STATE              PROGRESS  STARTED              DURATION  REASON",
+                        "466073417512550402  ext_books   RefreshInProgress  42%       2025-08-07 09:00:00  1m05s",
+                        "466073417512550401  ext_books   RefreshFailed      37%       2025-08-07 08:43:20  1m05s     no files found in external source: s3://bucket/books");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
     void tablesFitATerminalAndCutWithAnEllipsis() throws Exception {
         printer(OutputFormat.TABLE, null, true, false, 100).print(Json.parse(LIST), Shape.JOB_LIST);
-        assertThat(stdout().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
-        assertThat(stdout()).contains("no files…").contains("466073417512550401").contains("ext_books");
+        assertThat(stdout().lines())
+                .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(stdout())
+                .contains("no files…")
+                .contains("466073417512550401")
+                .contains("ext_books");
     }
 
     @Test
@@ -89,47 +114,57 @@ class PrinterTest {
     @Test
     void aSingleJobIsAKeyValueTable() throws Exception {
         String printed = print(OutputFormat.TABLE, """
-                {"collectionName":"ext_books","endTime":0,"jobId":466073417512550402,"progress":42,"startTime":1754550000123,"state":"RefreshPending"}""",
-                Shape.JOB);
-        assertThat(printed.lines()).containsExactly(
-                "KEY             VALUE",
-                "collectionName  ext_books",
-                "endTime         -",
-                "jobId           466073417512550402",
-                "progress        42%",
-                "startTime       2025-08-07 09:00:00",
-                "state           RefreshPending");
+                {"collectionName":"ext_books","endTime":0,"jobId":466073417512550402,"progress":42,"startTime":1754550000123,"state":"RefreshPending"}""", Shape.JOB);
+        assertThat(printed.lines())
+                .containsExactly(
+                        "KEY             VALUE",
+                        "collectionName  ext_books",
+                        "endTime         -",
+                        "jobId           466073417512550402",
+                        "progress        42%",
+                        "startTime       2025-08-07 09:00:00",
+                        "state           RefreshPending");
     }
 
     @Test
     void csvIsRfc4180WithRawValues() throws Exception {
         String printed = print(OutputFormat.CSV, LIST, Shape.JOB_LIST);
-        assertThat(printed).isEqualTo(
-                "collectionName,endTime,externalSource,jobId,progress,startTime,state,reason\r\n"
+        assertThat(printed)
+                .isEqualTo("collectionName,endTime,externalSource,jobId,progress,startTime,state,reason\r\n"
                         + "ext_books,0,s3://bucket/books,466073417512550402,42,1754550000123,RefreshInProgress,\r\n"
                         + "ext_books,1754549065000,s3://bucket/books,466073417512550401,37,1754549000000,RefreshFailed,"
                         + "no files found in external source: s3://bucket/books\r\n");
         out.reset();
-        printer(OutputFormat.CSV, null, false, false, 0).print(Json.parse("[{\"a\":\"x,\\\"y\\\"\",\"b\":\"line\\nbreak\"}]"), Shape.GENERIC);
+        printer(OutputFormat.CSV, null, false, false, 0)
+                .print(Json.parse("[{\"a\":\"x,\\\"y\\\"\",\"b\":\"line\\nbreak\"}]"), Shape.GENERIC);
         assertThat(stdout()).isEqualTo("\"x,\"\"y\"\"\",\"line\nbreak\"\r\n");
     }
 
     @Test
     void textIsTabSeparatedWithoutHeaderAndScalarsBare() throws Exception {
-        assertThat(print(OutputFormat.TEXT, "{\"jobId\":466073417512550401}", Shape.GENERIC)).isEqualTo("466073417512550401\n");
+        assertThat(print(OutputFormat.TEXT, "{\"jobId\":466073417512550401}", Shape.GENERIC))
+                .isEqualTo("466073417512550401\n");
         out.reset();
-        assertThat(print(OutputFormat.TEXT, "{\"records\":[{\"jobId\":1,\"state\":\"RefreshCompleted\"},{\"jobId\":2,\"state\":\"RefreshFailed\"}]}", Shape.JOB_LIST))
+        assertThat(print(
+                        OutputFormat.TEXT,
+                        "{\"records\":[{\"jobId\":1,\"state\":\"RefreshCompleted\"},{\"jobId\":2,\"state\":\"RefreshFailed\"}]}",
+                        Shape.JOB_LIST))
                 .isEqualTo("1\tRefreshCompleted\n2\tRefreshFailed\n");
     }
 
     @Test
     void queryAppliesBeforeFormattingAndThenGeneralRulesHold() throws Exception {
-        printer(OutputFormat.TEXT, "records[?state=='RefreshFailed'].jobId", true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
+        printer(OutputFormat.TEXT, "records[?state=='RefreshFailed'].jobId", true, false, 0)
+                .print(Json.parse(LIST), Shape.JOB_LIST);
         assertThat(stdout()).isEqualTo("466073417512550401\n");
         out.reset();
-        printer(OutputFormat.TABLE, "records[].{id: jobId, state: state}", true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
-        assertThat(stdout().lines()).containsExactly("ID                  STATE", "466073417512550402  RefreshInProgress",
-                "466073417512550401  RefreshFailed");
+        printer(OutputFormat.TABLE, "records[].{id: jobId, state: state}", true, false, 0)
+                .print(Json.parse(LIST), Shape.JOB_LIST);
+        assertThat(stdout().lines())
+                .containsExactly(
+                        "ID                  STATE",
+                        "466073417512550402  RefreshInProgress",
+                        "466073417512550401  RefreshFailed");
         out.reset();
         printer(OutputFormat.JSON, "records[0].jobId", true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
         assertThat(stdout()).isEqualTo("466073417512550402\n");
@@ -143,7 +178,7 @@ class PrinterTest {
 
     @Test
     void streamedListsPrintWhatTheTreePrintsInEveryFormat() throws Exception {
-        io.zrefresh.json.RecordsDocument document = io.zrefresh.json.RecordsDocument.of(
+        RecordsDocument document = RecordsDocument.of(
                 ("{\"code\":0,\"data\":" + LIST + "}").getBytes(StandardCharsets.UTF_8), "data", "records");
         for (OutputFormat format : OutputFormat.values()) {
             out.reset();
@@ -154,25 +189,38 @@ class PrinterTest {
             assertThat(stdout()).as(format.id()).isEqualTo(fromTree);
         }
         out.reset();
-        printer(OutputFormat.TEXT, null, true, false, 0).printList(document, record -> record.path("state").asText().equals("RefreshFailed"));
-        assertThat(stdout()).startsWith("ext_books\t1754549065000\t").endsWith("\tno files found in external source: s3://bucket/books\t1754549000000\tRefreshFailed\n");
+        printer(OutputFormat.TEXT, null, true, false, 0)
+                .printList(document, record -> record.path("state").asText().equals("RefreshFailed"));
+        assertThat(stdout())
+                .startsWith("ext_books\t1754549065000\t")
+                .endsWith("\tno files found in external source: s3://bucket/books\t1754549000000\tRefreshFailed\n");
     }
 
     @Test
     void anInvalidQueryNamesTheExpressionAndPosition() {
         assertThatThrownBy(() -> Query.compile("records[?state=='X'"))
-                .hasMessageContaining("records[?state=='X'").hasMessageContaining("position 19");
+                .hasMessageContaining("records[?state=='X'")
+                .hasMessageContaining("position 19");
     }
 
     @Test
     void progressLinesInLogsChangeOnlyOnStateOrTenPoints() throws Exception {
         ProgressPrinter log = ProgressPrinter.forLog(new PrintStream(err, true, StandardCharsets.UTF_8));
         int[] progress = {0, 0, 5, 9, 10, 15, 25, 99, 100};
-        String[] states = {"RefreshPending", "RefreshInProgress", "RefreshInProgress", "RefreshInProgress", "RefreshInProgress",
-            "RefreshInProgress", "RefreshInProgress", "RefreshInProgress", "RefreshCompleted"};
+        String[] states = {
+            "RefreshPending",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshInProgress",
+            "RefreshCompleted"
+        };
         for (int i = 0; i < progress.length; i++) {
             JsonNode job = Json.object().put("jobId", 7).put("state", states[i]).put("progress", progress[i]);
-            log.update(new io.zrefresh.api.Job(job), java.time.Duration.ofSeconds(i * 2L));
+            log.update(new Job(job), Duration.ofSeconds(i * 2L));
         }
         log.finish();
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\r").isEqualTo("""

@@ -46,7 +46,7 @@ class CollectionLocksTest {
     void differentCollectionsDoNotBlockEachOther() throws Exception {
         CollectionLocks locks = new CollectionLocks(dir);
         try (CollectionLocks.Held a = locks.acquire("https://e", "default", "a");
-             CollectionLocks.Held b = locks.acquire("https://e", "default", "b")) {
+                CollectionLocks.Held b = locks.acquire("https://e", "default", "b")) {
             try (var files = Files.list(dir)) {
                 assertThat(files.count()).isEqualTo(2);
             }

@@ -23,20 +23,33 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TriggerFlowTest {
 
-    private static final String DUPLICATE = "refresh job 466073417512550401 is already in progress for collection books; "
-            + "poll that jobID or wait for it to complete: task duplicates[taskType=refresh_external_collection]";
+    private static final String DUPLICATE =
+            "refresh job 466073417512550401 is already in progress for collection books; "
+                    + "poll that jobID or wait for it to complete: task duplicates[taskType=refresh_external_collection]";
 
     @TempDir
     Path locks;
+
     private final ScriptedTransport transport = new ScriptedTransport();
     private final FakeTime time = new FakeTime();
     private final List<String> notices = new ArrayList<>();
 
     private TriggerFlow flow() {
-        RefreshApi api = new RefreshApi(new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
-                transport, new RetryPolicy(3, () -> 0), time, time);
+        RefreshApi api = new RefreshApi(
+                new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
+                transport,
+                new RetryPolicy(3, () -> 0),
+                time,
+                time);
         JobWaiter waiter = new JobWaiter(api, time, time, Duration.ofSeconds(2));
-        return new TriggerFlow(api, waiter, new CollectionLocks(locks), time, Duration.ofSeconds(2), (job, waited) -> { }, notices::add);
+        return new TriggerFlow(
+                api,
+                waiter,
+                new CollectionLocks(locks),
+                time,
+                Duration.ofSeconds(2),
+                (job, waited) -> {},
+                notices::add);
     }
 
     private static TriggerRequest request(OnActive onActive, boolean force) {
@@ -55,11 +68,14 @@ class TriggerFlowTest {
     @Test
     void anActiveJobBlocksTheRefreshByDefault() {
         transport.ok(records(job(466073417512550401L, "books", "RefreshInProgress", 42)));
-        ActiveJobException blocked = catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
+        ActiveJobException blocked =
+                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
         assertThat(blocked.activeJobId()).contains(JobId.of(466073417512550401L));
         assertThat(blocked.serverCode()).isEmpty();
-        assertThat(blocked.getMessage()).contains("job 466073417512550401 is RefreshInProgress at 42%",
-                "zrefresh wait --job-id 466073417512550401");
+        assertThat(blocked.getMessage())
+                .contains(
+                        "job 466073417512550401 is RefreshInProgress at 42%",
+                        "zrefresh wait --job-id 466073417512550401");
         assertThat(transport.actions()).containsExactly("list");
     }
 
@@ -73,7 +89,8 @@ class TriggerFlowTest {
 
     @Test
     void waitWaitsForTheActiveJobThenTriggers() throws Exception {
-        transport.ok(records(job(9, "books", "RefreshInProgress", 50)))
+        transport
+                .ok(records(job(9, "books", "RefreshInProgress", 50)))
                 .ok(job(9, "books", "RefreshInProgress", 80))
                 .ok(job(9, "books", "RefreshCompleted", 100))
                 .ok(records(job(9, "books", "RefreshCompleted", 100)))
@@ -86,21 +103,31 @@ class TriggerFlowTest {
 
     @Test
     void waitRunsOutOfTimeOnTheActiveJob() throws Exception {
-        transport.ok(records(job(9, "books", "RefreshInProgress", 50)))
+        transport
+                .ok(records(job(9, "books", "RefreshInProgress", 50)))
                 .ok(job(9, "books", "RefreshInProgress", 60))
                 .ok(job(9, "books", "RefreshInProgress", 70));
-        TriggerRequest request = new TriggerRequest("https://c.example", "default", "books", null, null, OnActive.WAIT, false,
+        TriggerRequest request = new TriggerRequest(
+                "https://c.example",
+                "default",
+                "books",
+                null,
+                null,
+                OnActive.WAIT,
+                false,
                 time.instant().plusSeconds(2));
         TriggerResult result = flow().run(request);
         assertThat(result).isInstanceOf(TriggerResult.StillActive.class);
-        assertThat(((TriggerResult.StillActive) result).lastSeen().job().progress()).isEqualTo(70);
+        assertThat(((TriggerResult.StillActive) result).lastSeen().job().progress())
+                .isEqualTo(70);
         assertThat(transport.actions()).doesNotContain("refresh");
     }
 
     @Test
     void theServers703IsHandledLikeAnActiveJob() {
         transport.ok(records()).error(703, DUPLICATE).ok(job(466073417512550401L, "books", "RefreshInProgress", 12));
-        ActiveJobException blocked = catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, true)));
+        ActiveJobException blocked =
+                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, true)));
         assertThat(blocked.activeJobId()).contains(JobId.of(466073417512550401L));
         assertThat(blocked.serverCode()).contains(703);
         assertThat(blocked.getMessage()).contains("RefreshInProgress at 12%");
@@ -110,7 +137,8 @@ class TriggerFlowTest {
     @Test
     void a703WithoutAnIdFindsTheJobByListing() {
         transport.ok(records()).error(703, "task duplicates").ok(records(job(5, "books", "RefreshPending", 0)));
-        ActiveJobException blocked = catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
+        ActiveJobException blocked =
+                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
         assertThat(blocked.activeJobId()).contains(JobId.of(5));
     }
 
@@ -123,7 +151,8 @@ class TriggerFlowTest {
 
     @Test
     void aLostAnswerIsRecoveredFromTheListWithoutResending() throws Exception {
-        transport.ok(records(job(1, "books", "RefreshCompleted", 100)))
+        transport
+                .ok(records(job(1, "books", "RefreshCompleted", 100)))
                 .fail(new IOException("Connection reset"))
                 .ok(records(job(2, "books", "RefreshPending", 0), job(1, "books", "RefreshCompleted", 100)));
         TriggerResult result = flow().run(request(OnActive.FAIL, false));
@@ -136,7 +165,8 @@ class TriggerFlowTest {
 
     @Test
     void aLostAnswerWithoutANewJobFailsWithoutResending() {
-        transport.ok(records(job(1, "books", "RefreshCompleted", 100)))
+        transport
+                .ok(records(job(1, "books", "RefreshCompleted", 100)))
                 .reply(500, "application/json", "{\"code\":500}")
                 .ok(records(job(1, "books", "RefreshCompleted", 100)));
         ApiException error = catchThrowableOfType(ApiException.class, () -> flow().run(request(OnActive.FAIL, false)));

@@ -51,7 +51,10 @@ public final class CliRun {
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Host host = Host.of(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.copyOf(env))
+        Host host = Host.of(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.copyOf(env))
                 .withIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
                 .withTerminal(terminal);
         int exit = Main.run(host, args);

@@ -23,7 +23,8 @@ public final class DevServerFixture implements AutoCloseable {
 
     public static DevServerFixture start(Path configDir, Duration jobTime) {
         try {
-            DevServer server = DevServer.start(DevServerOptions.defaults().withPort(0).withToken(TOKEN).withJobTime(jobTime));
+            DevServer server = DevServer.start(
+                    DevServerOptions.defaults().withPort(0).withToken(TOKEN).withJobTime(jobTime));
             return new DevServerFixture(server, configDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,6 +10,7 @@ public abstract class DevServerTest {
 
     @TempDir
     protected Path home;
+
     protected DevServerFixture dev;
 
     protected DevServerFixture server(Duration jobTime) {

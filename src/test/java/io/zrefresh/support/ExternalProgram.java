@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExternalProgram {
 
-    private ExternalProgram() {
-    }
+    private ExternalProgram() {}
 
     /** Fails unless the program is on PATH. */
     public static void require(String program, String debianPackage) {

@@ -1,9 +1,9 @@
 package io.zrefresh.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.api.HttpReply;
 import io.zrefresh.api.Transport;
 import io.zrefresh.json.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,7 +46,7 @@ public final class ScriptedTransport implements Transport {
         Map<String, List<String>> headers = new TreeMap<>();
         headers.put("content-type", List.of(contentType));
         for (int i = 0; i < headerPairs.length; i += 2) {
-            headers.put(headerPairs[i].toLowerCase(java.util.Locale.ROOT), List.of(headerPairs[i + 1]));
+            headers.put(headerPairs[i].toLowerCase(Locale.ROOT), List.of(headerPairs[i + 1]));
         }
         script.add(() -> new HttpReply(status, headers, body.getBytes(StandardCharsets.UTF_8)));
         return this;

@@ -12,7 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DurationsTest {
 
     @ParameterizedTest
-    @CsvSource({"500ms,500", "30s,30000", "5m,300000", "1h,3600000", "1h30m,5400000", "45,45000", "1m30s,90000", "2s500ms,2500"})
+    @CsvSource({
+        "500ms,500",
+        "30s,30000",
+        "5m,300000",
+        "1h,3600000",
+        "1h30m,5400000",
+        "45,45000",
+        "1m30s,90000",
+        "2s500ms,2500"
+    })
     void parsesTheSpecsForms(String text, long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
@@ -20,7 +29,8 @@ class DurationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "abc", "5x", "-5s", "1.5s", "s", "m5"})
     void rejectsAnythingElse(String text) {
-        assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a duration");
     }
 
