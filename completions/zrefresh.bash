@@ -277,7 +277,9 @@ function _picocli_zrefresh_trigger() {
 
   case ${prev_word} in
     '--name')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
       ;;
     '--database')
       return
@@ -397,7 +399,9 @@ function _picocli_zrefresh_list() {
 
   case ${prev_word} in
     '--name')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
       ;;
     '--database')
       return
@@ -1016,7 +1020,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
 
   case ${prev_word} in
     '--name')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
       ;;
     '--database')
       return
@@ -1136,7 +1142,9 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
 
   case ${prev_word} in
     '--name')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
       ;;
     '--database')
       return

@@ -1,8 +1,8 @@
 package io.zrefresh;
 
 import io.zrefresh.cli.Cli;
-import io.zrefresh.cli.Host;
 import io.zrefresh.cli.TerminalInfo;
+import io.zrefresh.cli.World;
 import io.zrefresh.time.Sleeper;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -26,7 +26,7 @@ public final class Main {
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        Host host = new Host(
+        World world = new World(
                 System.in,
                 out,
                 err,
@@ -36,7 +36,7 @@ public final class Main {
                 ZoneId.systemDefault(),
                 TerminalInfo.detect(env));
         Interrupts.forwardTo(Thread.currentThread());
-        int code = run(host, args);
+        int code = run(world, args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -44,12 +44,12 @@ public final class Main {
 
     /** Runs zrefresh with these streams and environment; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        return run(Host.of(out, err, env), args);
+        return run(World.of(out, err, env), args);
     }
 
-    public static int run(Host host, String... args) {
-        int code = Cli.run(host, args);
-        host.out().flush();
+    public static int run(World world, String... args) {
+        int code = Cli.run(world, args);
+        world.out().flush();
         return code;
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.cli.Cli;
-import io.zrefresh.cli.Host;
+import io.zrefresh.cli.World;
 import io.zrefresh.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +63,7 @@ class NativeImageConfigTest {
         optionTypes = new LinkedHashSet<>();
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         collect(
-                Cli.create(Host.of(nowhere, nowhere, Map.of())).getCommandSpec(),
+                Cli.create(World.of(nowhere, nowhere, Map.of())).getCommandSpec(),
                 Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
@@ -78,7 +78,8 @@ class NativeImageConfigTest {
                         "WaitOptions",
                         "VersionProvider",
                         "DurationConverter",
-                        "FormatValues");
+                        "Formats",
+                        "CollectionNames");
         assertThat(optionTypes).extracting(Class::getSimpleName).contains("JobId", "OutputFormat");
     }
 

@@ -7,19 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Builds the command line of one run: picocli wired to the host's streams and our error reporting. */
+/** Builds the command line of one run: picocli wired to the world's streams and our error reporting. */
 public final class Cli {
 
     private Cli() {}
 
     /** The whole command line, with every command (for help, completion and the man pages). */
-    public static CommandLine create(Host host) {
-        return create(host, new String[0]);
+    public static CommandLine create(World world) {
+        return create(world, new String[0]);
     }
 
     /** The command line for these arguments: the root and the commands they can need. */
-    static CommandLine create(Host host, String... args) {
-        RootCommand root = new RootCommand(host);
+    static CommandLine create(World world, String... args) {
+        RootCommand root = new RootCommand(world);
         CommandLine commandLine = new CommandLine(root);
         Commands.addTo(commandLine, args);
         // "@file" belongs to --external-spec, not to picocli's argument files.
@@ -28,8 +28,8 @@ public final class Cli {
         commandLine.setOverwrittenOptionsAllowed(true);
         // One list of variables and files for this help and the man page.
         commandLine.getCommandSpec().usageMessage().footer(EnvironmentAndFiles.helpFooter());
-        commandLine.setOut(new PrintWriter(new OutputStreamWriter(host.out(), StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new OutputStreamWriter(host.err(), StandardCharsets.UTF_8), true));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(world.out(), StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(world.err(), StandardCharsets.UTF_8), true));
         commandLine.setExecutionExceptionHandler(
                 (failure, command, parsed) -> root.session().reporter().report(failure));
         commandLine.setParameterExceptionHandler((invalid, given) -> {
@@ -45,7 +45,7 @@ public final class Cli {
     }
 
     /** Runs one command line; returns its exit code. */
-    public static int run(Host host, String... args) {
-        return create(host, args).execute(args);
+    public static int run(World world, String... args) {
+        return create(world, args).execute(args);
     }
 }

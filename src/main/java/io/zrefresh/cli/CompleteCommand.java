@@ -22,7 +22,7 @@ final class CompleteCommand extends GroupCommand {
         @Override
         protected int run(Session session) {
             try {
-                session.contexts().names().forEach(session.host().out()::println);
+                session.contexts().names().forEach(session.world().out()::println);
             } catch (ConfigException unreadable) {
                 // no names to offer: the same config error shows when a command uses it
             }

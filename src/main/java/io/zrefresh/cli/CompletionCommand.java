@@ -1,5 +1,7 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.completion.BashCompletion;
+import io.zrefresh.cli.completion.FishCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,21 +19,21 @@ final class CompletionCommand extends BaseCommand {
 
     @Parameters(
             paramLabel = "SHELL",
-            completionCandidates = Converters.ShellValues.class,
+            completionCandidates = Candidates.Shells.class,
             description = "The shell: bash, zsh or fish.")
     String shell;
 
     @Override
     protected int run(Session session) throws UsageException {
         // This run's command line holds only this command: the script needs them all.
-        CommandLine root = Cli.create(session.host());
+        CommandLine root = Cli.create(session.world());
         String script = switch (shell) {
             case "bash" -> BashCompletion.bash(root);
             case "zsh" -> BashCompletion.zsh(root);
             case "fish" -> FishCompletion.script(root);
             default -> throw new UsageException("'" + shell + "' is not a shell zrefresh completes: bash, zsh or fish");
         };
-        session.host().out().print(script);
+        session.world().out().print(script);
         return ExitCode.OK;
     }
 }

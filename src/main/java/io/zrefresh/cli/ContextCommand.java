@@ -58,7 +58,7 @@ final class ContextCommand extends GroupCommand {
         @Parameters(
                 arity = "0..1",
                 paramLabel = "NAME",
-                completionCandidates = Converters.ContextNames.class,
+                completionCandidates = Candidates.ContextNames.class,
                 description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
         String name;
 
@@ -83,7 +83,7 @@ final class ContextCommand extends GroupCommand {
     static final class Set extends BaseCommand {
         @Parameters(
                 paramLabel = "NAME",
-                completionCandidates = Converters.ContextNames.class,
+                completionCandidates = Candidates.ContextNames.class,
                 description = "Context name.")
         String name;
 
@@ -118,7 +118,7 @@ final class ContextCommand extends GroupCommand {
         private static String readKey(Session session) throws UsageException {
             try {
                 BufferedReader reader =
-                        new BufferedReader(new InputStreamReader(session.host().in(), StandardCharsets.UTF_8));
+                        new BufferedReader(new InputStreamReader(session.world().in(), StandardCharsets.UTF_8));
                 String line = reader.readLine();
                 if (line == null || line.isBlank()) {
                     throw new UsageException("--api-key-stdin: stdin held no API key");
@@ -134,7 +134,7 @@ final class ContextCommand extends GroupCommand {
     static final class Delete extends BaseCommand {
         @Parameters(
                 paramLabel = "NAME",
-                completionCandidates = Converters.ContextNames.class,
+                completionCandidates = Candidates.ContextNames.class,
                 description = "Context name.")
         String name;
 

@@ -1,17 +1,12 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.JobId;
 import io.zrefresh.config.Endpoints;
+import io.zrefresh.job.JobId;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.refresh.OnActive;
 import io.zrefresh.time.Durations;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** Option values: parsed at parse time, so a bad one is a usage error before anything is sent. */
@@ -70,46 +65,6 @@ final class Converters {
                 }
             }
             throw new TypeConversionException("'" + value + "' is not one of fail, wait, skip");
-        }
-    }
-
-    /** Completion candidates of -o. */
-    static final class FormatValues implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(OutputFormat.values()).map(OutputFormat::id).iterator();
-        }
-    }
-
-    /** Completion candidates of --on-active. */
-    static final class OnActiveValues implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(OnActive.values()).map(OnActive::id).iterator();
-        }
-    }
-
-    /**
-     * Marks an option or parameter whose values are context names. They change after a completion
-     * script is made, so there is no fixed list: the scripts ask {@code zrefresh __complete contexts}
-     * when TAB is pressed (see {@link BashCompletion} and {@link FishCompletion}).
-     */
-    static final class ContextNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Collections.emptyIterator();
-        }
-
-        static boolean complete(ArgSpec arg) {
-            return arg.completionCandidates() instanceof ContextNames;
-        }
-    }
-
-    /** Completion candidates of completion's shell argument. */
-    static final class ShellValues implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return List.of("bash", "zsh", "fish").iterator();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.JobId;
 import io.zrefresh.api.RefreshApi;
+import io.zrefresh.job.JobId;
 import io.zrefresh.output.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -66,7 +66,7 @@ final class DevServerCommand extends BaseCommand {
                 .withPort(port != null ? port : exec != null ? 0 : DEFAULT_PORT)
                 .withToken(token)
                 .withJobTime(jobTime)
-                .withLog(exec == null || debug ? session.host().err() : null);
+                .withLog(exec == null || debug ? session.world().err() : null);
         try (DevServer server = DevServer.start(options)) {
             return exec == null ? serve(session, server) : execute(session, server);
         }
@@ -75,8 +75,8 @@ final class DevServerCommand extends BaseCommand {
     private int serve(Session session, DevServer server) {
         session.notice("zrefresh dev server on " + server.url() + " (jobs take " + Durations.brief(jobTime)
                 + "); Ctrl-C stops it. To use it from another shell:");
-        session.host().out().println("export ZILLIZ_ENDPOINT=" + server.url() + " ZILLIZ_API_KEY=" + token);
-        session.host().out().flush();
+        session.world().out().println("export ZILLIZ_ENDPOINT=" + server.url() + " ZILLIZ_API_KEY=" + token);
+        session.world().out().flush();
         try {
             server.awaitClose();
         } catch (InterruptedException stop) {
@@ -93,17 +93,17 @@ final class DevServerCommand extends BaseCommand {
                     new ProcessBuilder("sh", "-c", exec).redirectInput(ProcessBuilder.Redirect.INHERIT);
             Map<String, String> env = builder.environment();
             env.clear();
-            env.putAll(session.host().env());
+            env.putAll(session.world().env());
             env.remove("ZILLIZ_CONTEXT");
             env.put("ZILLIZ_ENDPOINT", server.url().toString());
             env.put("ZILLIZ_API_KEY", token);
             env.put(
                     "ZILLIZ_CONFIG_DIR",
                     Files.createDirectory(work.resolve("config")).toString());
-            env.put("PATH", bin + File.pathSeparator + session.host().env().getOrDefault("PATH", ""));
+            env.put("PATH", bin + File.pathSeparator + session.world().env().getOrDefault("PATH", ""));
             Process process = builder.start();
-            Thread out = pipe(process.getInputStream(), session.host().out());
-            Thread err = pipe(process.getErrorStream(), session.host().err());
+            Thread out = pipe(process.getInputStream(), session.world().out());
+            Thread err = pipe(process.getErrorStream(), session.world().err());
             try {
                 int status = process.waitFor();
                 out.join();

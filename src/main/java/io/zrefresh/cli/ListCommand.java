@@ -1,9 +1,9 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.Job;
-import io.zrefresh.api.JobList;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.config.Target;
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobList;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
 @Command(name = "list", description = "List refresh jobs, newest first.")
 final class ListCommand extends BaseCommand {
 
-    @Option(names = "--name", paramLabel = "COLLECTION", description = "Only the jobs of this collection.")
+    @Option(
+            names = "--name",
+            paramLabel = "COLLECTION",
+            completionCandidates = Candidates.CollectionNames.class,
+            description = "Only the jobs of this collection.")
     String name;
 
     @Option(names = "--database", paramLabel = "DB", description = "Database (default: the context's, else default).")
@@ -28,7 +32,7 @@ final class ListCommand extends BaseCommand {
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
             JobList jobs = api.list(target.database(), name);
-            Set<String> seen = session.host().seenCollections();
+            Set<String> seen = session.world().seenCollections();
             // The filter sees every record as it streams by: the one place to note collection names for the shell.
             session.printer().printList(jobs.data(), record -> {
                 String collection = record.path(Job.COLLECTION).asText("");

@@ -1,6 +1,6 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.JobId;
+import io.zrefresh.job.JobId;
 
 /**
  * A non-zero outcome as the user is told of it: one sentence on stderr, and with -o json one

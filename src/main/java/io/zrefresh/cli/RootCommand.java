@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nEnvironment:%n")
 public final class RootCommand implements Callable<Integer> {
 
-    private final Host host;
+    private final World world;
     private Session session;
 
     @Spec
@@ -54,7 +54,7 @@ public final class RootCommand implements Callable<Integer> {
             paramLabel = "FORMAT",
             defaultValue = "table",
             converter = Converters.FormatConverter.class,
-            completionCandidates = Converters.FormatValues.class,
+            completionCandidates = Candidates.Formats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
     OutputFormat output = OutputFormat.TABLE;
 
@@ -72,7 +72,7 @@ public final class RootCommand implements Callable<Integer> {
             names = "--context",
             scope = ScopeType.INHERIT,
             paramLabel = "NAME",
-            completionCandidates = Converters.ContextNames.class,
+            completionCandidates = Candidates.ContextNames.class,
             description = "Context (config section) to use; env ZILLIZ_CONTEXT; default: default.")
     String context;
 
@@ -122,8 +122,8 @@ public final class RootCommand implements Callable<Integer> {
             description = "Print the version and exit.")
     boolean version;
 
-    public RootCommand(Host host) {
-        this.host = host;
+    public RootCommand(World world) {
+        this.world = world;
     }
 
     @Option(
@@ -144,14 +144,14 @@ public final class RootCommand implements Callable<Integer> {
         return retries;
     }
 
-    Host host() {
-        return host;
+    World world() {
+        return world;
     }
 
     /** The state of this run, made on first use (after parsing, so it sees the options). */
     Session session() {
         if (session == null) {
-            session = new Session(host, this);
+            session = new Session(world, this);
         }
         return session;
     }

@@ -24,19 +24,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Session {
 
-    private final Host host;
+    private final World world;
     private final RootCommand options;
     private final ContextStore contexts;
     private Printer printer;
 
-    Session(Host host, RootCommand options) {
-        this.host = host;
+    Session(World world, RootCommand options) {
+        this.world = world;
         this.options = options;
-        this.contexts = new ContextStore(ConfigDirectory.from(host.env()));
+        this.contexts = new ContextStore(ConfigDirectory.from(world.env()));
     }
 
-    Host host() {
-        return host;
+    World world() {
+        return world;
     }
 
     ContextStore contexts() {
@@ -44,11 +44,11 @@ final class Session {
     }
 
     SettingsResolver resolver() {
-        return new SettingsResolver(contexts, host.env());
+        return new SettingsResolver(contexts, world.env());
     }
 
     ErrorReporter reporter() {
-        return new ErrorReporter(host.err(), options.output == OutputFormat.JSON, options.debug);
+        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, options.debug);
     }
 
     /** The printer; an invalid --query is found here, before any request. */
@@ -62,37 +62,37 @@ final class Session {
                     throw new UsageException(invalid.getMessage());
                 }
             }
-            boolean terminal = host.terminal().stdoutIsTerminal();
+            boolean terminal = world.terminal().stdoutIsTerminal();
             OutputSettings settings = new OutputSettings(
                     options.output,
                     query,
                     !options.noHeader,
                     ansi(terminal),
-                    () -> terminal ? host.terminal().width() : 0,
-                    host.zone(),
-                    host.clock());
-            printer = new Printer(settings, host.out(), host.err());
+                    () -> terminal ? world.terminal().width() : 0,
+                    world.zone(),
+                    world.clock());
+            printer = new Printer(settings, world.out(), world.err());
         }
         return printer;
     }
 
     /** Colour only on a terminal, never with --no-color or NO_COLOR. */
     Ansi ansi(boolean onTerminal) {
-        String noColor = host.env().get("NO_COLOR");
+        String noColor = world.env().get("NO_COLOR");
         return new Ansi(onTerminal && !options.noColor && (noColor == null || noColor.isEmpty()));
     }
 
     /** Progress of a wait on stderr: a live bar on a terminal, log lines elsewhere. */
     ProgressPrinter progress() {
-        return host.terminal().stderrIsTerminal()
-                ? ProgressPrinter.forTerminal(host.err(), ansi(true))
-                : ProgressPrinter.forLog(host.err());
+        return world.terminal().stderrIsTerminal()
+                ? ProgressPrinter.forTerminal(world.err(), ansi(true))
+                : ProgressPrinter.forLog(world.err());
     }
 
     /** Endpoint, database and key for a command that talks to the server; warnings go to stderr. */
     Target target(String databaseFlag) throws ConfigException {
         Target target = resolver().resolve(options.context, options.endpoint, databaseFlag);
-        target.warnings().forEach(host.err()::println);
+        target.warnings().forEach(world.err()::println);
         return target;
     }
 
@@ -105,13 +105,13 @@ final class Session {
                 target.apiKey(),
                 options.requestTimeout,
                 "zrefresh/" + VersionProvider.version(),
-                options.debug ? host.err() : null);
+                options.debug ? world.err() : null);
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
-        return new RefreshApi(settings, new JdkHttpTransport(), retries, host.sleeper(), host.clock());
+        return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());
     }
 
     void notice(String message) {
-        host.err().println(message);
+        world.err().println(message);
     }
 }

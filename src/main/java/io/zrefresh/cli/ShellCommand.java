@@ -1,5 +1,7 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.shell.Shell;
+import io.zrefresh.cli.shell.TerminalShell;
 import io.zrefresh.output.OutputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,12 +25,12 @@ final class ShellCommand extends BaseCommand {
     @Override
     protected int run(Session session) throws IOException {
         RootCommand root = root();
-        Host host = session.host();
-        Shell shell = new Shell(host, inheritedOptions(root), () -> Shell.prompt(session, root.context));
-        if (!host.terminal().stdinIsTerminal()) {
-            return shell.run(Shell.from(new BufferedReader(new InputStreamReader(host.in(), StandardCharsets.UTF_8))));
+        World world = session.world();
+        Shell shell = new Shell(world, inheritedOptions(root), () -> Shell.prompt(world, root.context));
+        if (!world.terminal().stdinIsTerminal()) {
+            return shell.run(Shell.from(new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8))));
         }
-        return TerminalShell.run(shell, session);
+        return TerminalShell.run(shell, world);
     }
 
     /** The global options the shell was started with, given again to each of its commands. */

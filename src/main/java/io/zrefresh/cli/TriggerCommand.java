@@ -1,8 +1,8 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.Job;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.config.Target;
+import io.zrefresh.job.Job;
 import io.zrefresh.json.Json;
 import io.zrefresh.output.Shape;
 import io.zrefresh.refresh.CollectionLocks;
@@ -29,6 +29,7 @@ final class TriggerCommand extends BaseCommand {
             names = "--name",
             required = true,
             paramLabel = "COLLECTION",
+            completionCandidates = Candidates.CollectionNames.class,
             description = "The external collection to refresh.")
     String name;
 
@@ -53,7 +54,7 @@ final class TriggerCommand extends BaseCommand {
             paramLabel = "ACTION",
             defaultValue = "fail",
             converter = Converters.OnActiveConverter.class,
-            completionCandidates = Converters.OnActiveValues.class,
+            completionCandidates = Candidates.OnActiveActions.class,
             description = "When a job of the collection is active: fail (exit 7), wait for it then trigger, "
                     + "or skip (report the active job). Default: fail.")
     OnActive onActive;
@@ -81,17 +82,17 @@ final class TriggerCommand extends BaseCommand {
         }
         String spec = externalSpec == null
                 ? null
-                : ExternalSpec.compact(externalSpec, session.host().in());
+                : ExternalSpec.compact(externalSpec, session.world().in());
         waitOptions.validate();
-        Instant deadline = waitOptions.deadline(session.host().clock());
+        Instant deadline = waitOptions.deadline(session.world().clock());
         Target target = session.target(database);
         try (RefreshApi api = session.api(target)) {
-            JobWaiter waiter = waitOptions.waiter(api, session.host());
+            JobWaiter waiter = waitOptions.waiter(api, session.world());
             TriggerFlow flow = new TriggerFlow(
                     api,
                     waiter,
                     new CollectionLocks(session.contexts().directory().locksDir()),
-                    session.host().sleeper(),
+                    session.world().sleeper(),
                     waitOptions.pollInterval,
                     session.progress()::update,
                     session::notice);

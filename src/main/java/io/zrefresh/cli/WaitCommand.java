@@ -1,8 +1,8 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.JobId;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.config.Target;
+import io.zrefresh.job.JobId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,9 +34,9 @@ final class WaitCommand extends BaseCommand {
         try (RefreshApi api = session.api(target)) {
             return Waiting.waitAndReport(
                     session,
-                    waitOptions.waiter(api, session.host()),
+                    waitOptions.waiter(api, session.world()),
                     jobId,
-                    waitOptions.deadline(session.host().clock()));
+                    waitOptions.deadline(session.world().clock()));
         }
     }
 }

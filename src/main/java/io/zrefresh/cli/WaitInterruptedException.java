@@ -1,6 +1,6 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.JobId;
+import io.zrefresh.job.JobId;
 
 /** Ctrl-C while waiting for a job: the job goes on, and the user is told how to follow it. */
 final class WaitInterruptedException extends Exception {

@@ -37,9 +37,9 @@ final class WaitOptions {
         }
     }
 
-    /** A waiter polling at --poll-interval on the host's clock. */
-    JobWaiter waiter(RefreshApi api, Host host) {
-        return new JobWaiter(api, host.clock(), host.sleeper(), pollInterval);
+    /** A waiter polling at --poll-interval on the world's clock. */
+    JobWaiter waiter(RefreshApi api, World world) {
+        return new JobWaiter(api, world.clock(), world.sleeper(), pollInterval);
     }
 
     /** When all waiting must end, counted from now; null without --timeout. */

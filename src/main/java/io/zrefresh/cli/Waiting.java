@@ -1,8 +1,8 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.api.ApiException;
-import io.zrefresh.api.Job;
-import io.zrefresh.api.JobId;
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobId;
 import io.zrefresh.output.ProgressPrinter;
 import io.zrefresh.output.Shape;
 import io.zrefresh.refresh.JobWaiter;

@@ -1,6 +1,6 @@
 package io.zrefresh.output;
 
-import io.zrefresh.api.JobState;
+import io.zrefresh.job.JobState;
 
 /** ANSI colours, or none. */
 public final class Ansi {

@@ -1,7 +1,7 @@
 package io.zrefresh.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zrefresh.api.Job;
+import io.zrefresh.job.Job;
 import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.output.Table.Column;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.zrefresh.output;
 
-import io.zrefresh.api.Job;
+import io.zrefresh.job.Job;
 import io.zrefresh.time.Durations;
 import java.io.PrintStream;
 import java.time.Duration;

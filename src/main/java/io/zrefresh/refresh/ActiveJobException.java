@@ -1,7 +1,7 @@
 package io.zrefresh.refresh;
 
-import io.zrefresh.api.Job;
-import io.zrefresh.api.JobId;
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobId;
 import java.util.Optional;
 
 /** A refresh was not sent because a job of the collection is still pending or running. */

@@ -1,10 +1,10 @@
 package io.zrefresh.refresh;
 
 import io.zrefresh.api.ApiException;
-import io.zrefresh.api.Job;
-import io.zrefresh.api.JobId;
-import io.zrefresh.api.JobState;
 import io.zrefresh.api.RefreshApi;
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobId;
+import io.zrefresh.job.JobState;
 import io.zrefresh.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

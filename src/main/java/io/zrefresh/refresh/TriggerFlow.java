@@ -2,10 +2,10 @@ package io.zrefresh.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.api.ApiException;
-import io.zrefresh.api.Job;
-import io.zrefresh.api.JobId;
-import io.zrefresh.api.JobList;
 import io.zrefresh.api.RefreshApi;
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobId;
+import io.zrefresh.job.JobList;
 import io.zrefresh.json.Json;
 import io.zrefresh.time.Sleeper;
 import java.io.IOException;

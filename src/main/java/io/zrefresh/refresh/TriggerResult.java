@@ -1,7 +1,7 @@
 package io.zrefresh.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zrefresh.api.JobId;
+import io.zrefresh.job.JobId;
 
 /** How a guarded trigger ended when it did not fail. */
 public sealed interface TriggerResult {

@@ -1,6 +1,6 @@
 package io.zrefresh.refresh;
 
-import io.zrefresh.api.Job;
+import io.zrefresh.job.Job;
 
 /** How a wait ended, with the job as last seen. */
 public record WaitResult(Job job, Outcome outcome) {

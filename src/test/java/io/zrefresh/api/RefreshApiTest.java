@@ -3,6 +3,9 @@ package io.zrefresh.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.zrefresh.job.Job;
+import io.zrefresh.job.JobId;
+import io.zrefresh.job.JobList;
 import io.zrefresh.support.FakeTime;
 import io.zrefresh.support.ScriptedTransport;
 import java.io.ByteArrayOutputStream;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CommandsTest {
 
     private static Set<String> commandsFor(String... args) {
-        return Cli.create(Host.of(System.out, System.err, Map.of()), args)
+        return Cli.create(World.of(System.out, System.err, Map.of()), args)
                 .getSubcommands()
                 .keySet();
     }
@@ -42,7 +42,7 @@ class CommandsTest {
         assertThat(commandsFor()).containsExactlyInAnyOrderElementsOf(all);
         assertThat(commandsFor("--help")).containsExactlyInAnyOrderElementsOf(all);
         assertThat(commandsFor("triger")).as("for the suggestions").containsExactlyInAnyOrderElementsOf(all);
-        assertThat(Cli.create(Host.of(System.out, System.err, Map.of()))
+        assertThat(Cli.create(World.of(System.out, System.err, Map.of()))
                         .getSubcommands()
                         .keySet())
                 .containsExactlyInAnyOrderElementsOf(all);

@@ -3,6 +3,7 @@ package io.zrefresh.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zrefresh.cli.completion.FishCompletion;
 import io.zrefresh.support.CliRun;
 import io.zrefresh.support.CliRun.Result;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.zrefresh.docs;
 
 import io.zrefresh.cli.Cli;
 import io.zrefresh.cli.EnvironmentAndFiles;
-import io.zrefresh.cli.Host;
+import io.zrefresh.cli.World;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -39,7 +39,7 @@ final class ManPages {
 
     /** File name (e.g. zrefresh-context-set.1) to troff, in command order. */
     static Map<String, String> generate() {
-        CommandLine root = Cli.create(Host.of(nowhere(), nowhere(), Map.of()));
+        CommandLine root = Cli.create(World.of(nowhere(), nowhere(), Map.of()));
         root.setHelpFactory(ManPages::literalHelp);
         List<CommandSpec> pages = new ArrayList<>();
         collectVisible(root.getCommandSpec(), pages);

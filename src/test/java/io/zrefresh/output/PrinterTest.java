@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zrefresh.api.Job;
+import io.zrefresh.job.Job;
 import io.zrefresh.json.Json;
 import io.zrefresh.json.RecordsDocument;
 import java.io.ByteArrayOutputStream;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.zrefresh.api.ApiException;
 import io.zrefresh.api.ClientSettings;
-import io.zrefresh.api.JobId;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
+import io.zrefresh.job.JobId;
 import io.zrefresh.support.FakeTime;
 import io.zrefresh.support.ScriptedTransport;
 import java.io.IOException;

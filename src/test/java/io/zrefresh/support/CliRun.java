@@ -1,8 +1,8 @@
 package io.zrefresh.support;
 
 import io.zrefresh.Main;
-import io.zrefresh.cli.Host;
 import io.zrefresh.cli.TerminalInfo;
+import io.zrefresh.cli.World;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,13 +51,13 @@ public final class CliRun {
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Host host = Host.of(
+        World world = World.of(
                         new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8),
                         Map.copyOf(env))
                 .withIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
                 .withTerminal(terminal);
-        int exit = Main.run(host, args);
+        int exit = Main.run(world, args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

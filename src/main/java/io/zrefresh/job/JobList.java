@@ -1,4 +1,4 @@
-package io.zrefresh.api;
+package io.zrefresh.job;
 
 import io.zrefresh.json.RecordsDocument;
 import java.util.ArrayList;

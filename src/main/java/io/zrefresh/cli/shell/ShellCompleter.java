@@ -1,5 +1,6 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.shell;
 
+import io.zrefresh.cli.Candidates;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
@@ -21,8 +22,6 @@ import picocli.CommandLine.Model.OptionSpec;
  * seen in this session's results.
  */
 final class ShellCompleter implements Completer {
-
-    static final List<String> LEAVE_WORDS = List.of("exit", "quit");
 
     private final Supplier<CommandSpec> model;
     private final ConfigDirectory config;
@@ -66,19 +65,19 @@ final class ShellCompleter implements Completer {
                 }
             });
             if (spec == root) {
-                addAll(candidates, LEAVE_WORDS);
+                addAll(candidates, Shell.LEAVE_WORDS);
             }
-            if (spec.positionalParameters().stream().anyMatch(Converters.ContextNames::complete)) {
+            if (spec.positionalParameters().stream().anyMatch(Candidates::completesContextNames)) {
                 addAll(candidates, contextNames());
             }
         }
     }
 
     private Collection<String> valuesOf(OptionSpec option) {
-        if (Converters.ContextNames.complete(option)) {
+        if (Candidates.completesContextNames(option)) {
             return contextNames();
         }
-        if (option.longestName().equals("--name")) {
+        if (Candidates.completesCollectionNames(option)) {
             return List.copyOf(seenCollections);
         }
         Iterable<String> fixed = option.completionCandidates();

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param seenCollections collection names seen in list results, for the shell's completion of --name
  */
-public record Host(
+public record World(
         InputStream in,
         PrintStream out,
         PrintStream err,
@@ -26,7 +26,7 @@ public record Host(
         TerminalInfo terminal,
         Set<String> seenCollections) {
 
-    public Host(
+    public World(
             InputStream in,
             PrintStream out,
             PrintStream err,
@@ -39,8 +39,8 @@ public record Host(
     }
 
     /** For commands run by tests or embedders: no terminal, system time, this machine's zone. */
-    public static Host of(PrintStream out, PrintStream err, Map<String, String> env) {
-        return new Host(
+    public static World of(PrintStream out, PrintStream err, Map<String, String> env) {
+        return new World(
                 InputStream.nullInputStream(),
                 out,
                 err,
@@ -51,11 +51,11 @@ public record Host(
                 TerminalInfo.NONE);
     }
 
-    public Host withIn(InputStream newIn) {
-        return new Host(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections);
+    public World withIn(InputStream newIn) {
+        return new World(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections);
     }
 
-    public Host withTerminal(TerminalInfo newTerminal) {
-        return new Host(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections);
+    public World withTerminal(TerminalInfo newTerminal) {
+        return new World(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections);
     }
 }

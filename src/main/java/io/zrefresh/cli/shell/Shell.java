@@ -1,6 +1,12 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.shell;
 
+import io.zrefresh.cli.Cli;
+import io.zrefresh.cli.ExitCode;
+import io.zrefresh.cli.World;
+import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
+import io.zrefresh.config.ContextStore;
+import io.zrefresh.config.SettingsResolver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,26 +25,29 @@ import org.jline.reader.impl.DefaultParser;
  * started with; an error prints and the loop goes on. Lines come from a JLine reader on a
  * terminal, or from plain stdin when it is piped (then no prompt is printed).
  */
-final class Shell {
+public final class Shell {
 
     /** Where lines come from; null means the input has ended. */
-    interface Lines {
+    public interface Lines {
         String next(String prompt) throws IOException;
     }
 
-    private final Host host;
+    /** Words that end the shell. */
+    static final List<String> LEAVE_WORDS = List.of("exit", "quit");
+
+    private final World world;
     private final List<String> inheritedOptions;
     private final Supplier<String> prompt;
     private final Parser words = new DefaultParser();
 
-    Shell(Host host, List<String> inheritedOptions, Supplier<String> prompt) {
-        this.host = host;
+    public Shell(World world, List<String> inheritedOptions, Supplier<String> prompt) {
+        this.world = world;
         this.inheritedOptions = inheritedOptions;
         this.prompt = prompt;
     }
 
     /** Runs lines until exit, quit or the end of input; returns the last command's exit code. */
-    int run(Lines lines) throws IOException {
+    public int run(Lines lines) throws IOException {
         int lastCode = ExitCode.OK;
         for (String line = lines.next(prompt.get()); line != null; line = lines.next(prompt.get())) {
             List<String> args;
@@ -46,7 +55,7 @@ final class Shell {
                 args = new ArrayList<>(words.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE)
                         .words());
             } catch (EOFError unclosed) {
-                host.err().println("Unclosed quote in: " + line);
+                world.err().println("Unclosed quote in: " + line);
                 lastCode = ExitCode.USAGE;
                 continue;
             }
@@ -54,11 +63,11 @@ final class Shell {
             if (args.isEmpty()) {
                 continue;
             }
-            if (ShellCompleter.LEAVE_WORDS.contains(args.get(0))) {
+            if (LEAVE_WORDS.contains(args.get(0))) {
                 break;
             }
             if (args.get(0).equals("shell")) {
-                host.err().println("Already in the shell.");
+                world.err().println("Already in the shell.");
                 continue;
             }
             lastCode = runCommand(args);
@@ -69,8 +78,8 @@ final class Shell {
     private int runCommand(List<String> args) {
         List<String> full = new ArrayList<>(inheritedOptions);
         full.addAll(args);
-        int code = Cli.run(host, full.toArray(String[]::new));
-        host.out().flush();
+        int code = Cli.run(world, full.toArray(String[]::new));
+        world.out().flush();
         // A Ctrl-C meant for this command must not end the next one.
         Thread.interrupted();
         return code;
@@ -92,16 +101,21 @@ final class Shell {
     }
 
     /** Lines from piped stdin, without prompts. */
-    static Lines from(BufferedReader reader) {
+    public static Lines from(BufferedReader reader) {
         return prompt -> reader.readLine();
     }
 
-    /** The prompt: {@code zrefresh(<context>:<database>)> }. */
-    static String prompt(Session session, String contextFlag) {
-        String context = session.resolver().context(contextFlag);
+    /**
+     * The prompt: {@code zrefresh(<context>:<database>)> }, read afresh from the files for each line,
+     * so that it follows {@code context set}.
+     */
+    public static String prompt(World world, String contextFlag) {
+        SettingsResolver resolver =
+                new SettingsResolver(new ContextStore(ConfigDirectory.from(world.env())), world.env());
+        String context = resolver.context(contextFlag);
         String database;
         try {
-            database = session.resolver().database(context, null);
+            database = resolver.database(context, null);
         } catch (ConfigException unreadable) {
             database = "?";
         }

@@ -1,6 +1,8 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.shell;
 
-import io.zrefresh.config.ContextStore;
+import io.zrefresh.cli.Cli;
+import io.zrefresh.cli.World;
+import io.zrefresh.config.ConfigDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.jline.reader.LineReader;
@@ -12,30 +14,28 @@ import org.jline.terminal.TerminalBuilder;
  * The shell on a terminal, with JLine. JLine is kept out of ShellCommand's signatures, so that
  * picocli's look at that class (on every run, --version included) loads none of it.
  */
-final class TerminalShell {
+public final class TerminalShell {
 
     private TerminalShell() {}
 
-    static int run(Shell shell, Session session) throws IOException {
+    public static int run(Shell shell, World world) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Thread commands = Thread.currentThread();
             // Ctrl-C while a command runs stops that command (at the prompt, JLine abandons the line).
             terminal.handle(Terminal.Signal.INT, signal -> commands.interrupt());
-            return shell.run(Shell.from(reader(terminal, session)));
+            return shell.run(Shell.from(reader(terminal, world)));
         }
     }
 
-    static LineReader reader(Terminal terminal, Session session) throws IOException {
-        ContextStore contexts = session.contexts();
-        Files.createDirectories(contexts.directory().root());
+    static LineReader reader(Terminal terminal, World world) throws IOException {
+        ConfigDirectory directory = ConfigDirectory.from(world.env());
+        Files.createDirectories(directory.root());
         return LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("zrefresh")
                 .completer(new ShellCompleter(
-                        () -> Cli.create(session.host()).getCommandSpec(),
-                        contexts.directory(),
-                        session.host().seenCollections()))
-                .variable(LineReader.HISTORY_FILE, contexts.directory().historyFile())
+                        () -> Cli.create(world).getCommandSpec(), directory, world.seenCollections()))
+                .variable(LineReader.HISTORY_FILE, directory.historyFile())
                 .build();
     }
 }

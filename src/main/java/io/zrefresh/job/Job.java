@@ -1,4 +1,4 @@
-package io.zrefresh.api;
+package io.zrefresh.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.completion;
 
+import io.zrefresh.cli.Candidates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Fixed values come from the model's completion candidates; context names are asked from
  * {@code zrefresh __complete contexts} when TAB is pressed.
  */
-final class FishCompletion {
+public final class FishCompletion {
 
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.,:/@%+=-]+");
 
@@ -75,7 +76,7 @@ final class FishCompletion {
 
     private FishCompletion() {}
 
-    static String script(CommandLine root) {
+    public static String script(CommandLine root) {
         Map<String, CommandSpec> commands = new LinkedHashMap<>();
         collectVisible(root.getCommandSpec(), "", commands);
         StringBuilder script = new StringBuilder(String.format(
@@ -185,11 +186,12 @@ final class FishCompletion {
         if (option.arity().max() == 0) {
             return "";
         }
-        return option.completionCandidates() == null ? " -x" : " -x -a " + candidates(option);
+        boolean noFixedValues = option.completionCandidates() == null || Candidates.completesCollectionNames(option);
+        return noFixedValues ? " -x" : " -x -a " + candidates(option);
     }
 
     private static String candidates(ArgSpec arg) {
-        if (Converters.ContextNames.complete(arg)) {
+        if (Candidates.completesContextNames(arg)) {
             return quote(CONTEXT_NAMES);
         }
         List<String> values = new ArrayList<>();

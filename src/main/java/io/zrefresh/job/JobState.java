@@ -1,4 +1,4 @@
-package io.zrefresh.api;
+package io.zrefresh.job;
 
 /** The states of a refresh job, with their wire names. */
 public enum JobState {

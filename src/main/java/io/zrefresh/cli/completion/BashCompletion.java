@@ -1,9 +1,11 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.completion;
 
+import io.zrefresh.cli.Candidates;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -12,11 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The bash and zsh completion scripts: picocli's bash script, made from the command model, with
  * one change. picocli writes the candidates of an option or parameter into the script as a fixed
- * array; for context names ({@link Converters.ContextNames}) that array goes, and the names are
+ * array; for context names ({@link Candidates.ContextNames}) that array goes, and the names are
  * read from {@code zrefresh __complete contexts} when TAB is pressed. zsh runs the same script
  * through its {@code bashcompinit}, as picocli documents.
  */
-final class BashCompletion {
+public final class BashCompletion {
 
     /** The function that replaces picocli's fixed array of context names. */
     private static final String CONTEXT_NAMES_FUNCTION = "_zrefresh_context_names";
@@ -63,11 +65,11 @@ final class BashCompletion {
 
     private BashCompletion() {}
 
-    static String bash(CommandLine root) {
+    public static String bash(CommandLine root) {
         return BASH_HEADER + body(root);
     }
 
-    static String zsh(CommandLine root) {
+    public static String zsh(CommandLine root) {
         return ZSH_HEADER + body(root) + ZSH_FOOTER;
     }
 
@@ -75,8 +77,12 @@ final class BashCompletion {
     private static String body(CommandLine root) {
         String script = AutoComplete.bash(root.getCommandName(), root);
         script = script.substring(script.indexOf('\n') + 1);
-        for (String label : contextNameLabels(root.getCommandSpec())) {
-            script = readContextNamesAtTabTime(script, label);
+        for (String label : labels(root.getCommandSpec(), Candidates::completesContextNames)) {
+            script = replaceFixedArray(script, label, CONTEXT_NAMES_FUNCTION);
+        }
+        // Collection names are known only to a shell session that has listed jobs: none here.
+        for (String label : labels(root.getCommandSpec(), Candidates::completesCollectionNames)) {
+            script = replaceFixedArray(script, label, "true");
         }
         return script + CONTEXT_NAMES.formatted(CONTEXT_NAMES_FUNCTION);
     }
@@ -84,14 +90,14 @@ final class BashCompletion {
     /**
      * picocli names a candidate array after the parameter label ({@code NAME_option_args},
      * {@code NAME_pos_param_args}) and fills it at generation time. The (empty) definitions go, and
-     * where an array was expanded, our function is called instead.
+     * where an array was expanded, {@code command} is called instead.
      */
-    private static String readContextNamesAtTabTime(String script, String label) {
+    private static String replaceFixedArray(String script, String label, String command) {
         String rewritten = script;
         for (String array : List.of(label + "_option_args", label + "_pos_param_args")) {
             rewritten = rewritten
                     .replaceAll("(?m)^ *local " + array + "=\\(\"\"\\) # .*\n", "")
-                    .replace("compReplyArray \"${" + array + "[@]}\"", CONTEXT_NAMES_FUNCTION);
+                    .replace("compReplyArray \"${" + array + "[@]}\"", command);
         }
         if (rewritten.equals(script)) {
             // picocli changed how it writes candidates: fail the build rather than ship a script offering nothing
@@ -100,8 +106,8 @@ final class BashCompletion {
         return rewritten;
     }
 
-    /** The parameter labels of the arguments that complete context names, in all visible commands. */
-    private static Set<String> contextNameLabels(CommandSpec spec) {
+    /** The parameter labels of the visible arguments whose values are known only at TAB time. */
+    private static Set<String> labels(CommandSpec spec, Predicate<ArgSpec> live) {
         Set<String> labels = new LinkedHashSet<>();
         if (spec.usageMessage().hidden()) {
             return labels;
@@ -109,7 +115,7 @@ final class BashCompletion {
         List<ArgSpec> args = new ArrayList<>(spec.options());
         args.addAll(spec.positionalParameters());
         for (ArgSpec arg : args) {
-            if (!arg.hidden() && Converters.ContextNames.complete(arg)) {
+            if (!arg.hidden() && live.test(arg)) {
                 if (!arg.paramLabel().matches("[A-Za-z_][A-Za-z0-9_]*")) {
                     // picocli names the arrays after the label, dropping what bash does not allow
                     throw new IllegalStateException("the label " + arg.paramLabel() + " is no bash identifier");
@@ -117,7 +123,7 @@ final class BashCompletion {
                 labels.add(arg.paramLabel());
             }
         }
-        spec.subcommands().values().forEach(sub -> labels.addAll(contextNameLabels(sub.getCommandSpec())));
+        spec.subcommands().values().forEach(sub -> labels.addAll(labels(sub.getCommandSpec(), live)));
         return labels;
     }
 }

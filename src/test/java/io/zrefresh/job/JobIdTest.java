@@ -1,4 +1,4 @@
-package io.zrefresh.api;
+package io.zrefresh.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,9 @@
-package io.zrefresh.cli;
+package io.zrefresh.cli.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zrefresh.cli.Cli;
+import io.zrefresh.cli.World;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.devserver.Endpoint;
 import io.zrefresh.support.CliRun.Result;
@@ -76,7 +78,7 @@ class ShellTest extends DevServerTest {
     void theInteractivePathPromptsRunsAndKeepsHistory() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Host host = Host.of(
+        World world = World.of(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()),
                 Map.of(
@@ -86,16 +88,14 @@ class ShellTest extends DevServerTest {
                         "test-token",
                         "ZILLIZ_CONFIG_DIR",
                         home.toString()));
-        RootCommand root = new RootCommand(host);
-        Session session = new Session(host, root);
         try (Terminal terminal = new DumbTerminal(
                 "test",
                 "dumb",
                 new ByteArrayInputStream("list --database default -o text\nquit\n".getBytes(StandardCharsets.UTF_8)),
                 screen,
                 StandardCharsets.UTF_8)) {
-            LineReader reader = TerminalShell.reader(terminal, session);
-            int code = new Shell(host, List.of(), () -> Shell.prompt(session, null)).run(Shell.from(reader));
+            LineReader reader = TerminalShell.reader(terminal, world);
+            int code = new Shell(world, List.of(), () -> Shell.prompt(world, null)).run(Shell.from(reader));
             reader.getHistory().save();
             assertThat(code).isZero();
         }
@@ -108,8 +108,8 @@ class ShellTest extends DevServerTest {
     private List<String> complete(String line, Set<String> seen) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> candidates = new ArrayList<>();
-        Host host = Host.of(System.out, System.err, Map.of());
-        new ShellCompleter(() -> Cli.create(host).getCommandSpec(), new ConfigDirectory(home), seen)
+        World world = World.of(System.out, System.err, Map.of());
+        new ShellCompleter(() -> Cli.create(world).getCommandSpec(), new ConfigDirectory(home), seen)
                 .complete((LineReader) null, parsed, candidates);
         return candidates.stream().map(Candidate::value).toList();
     }
@@ -135,7 +135,7 @@ class ShellTest extends DevServerTest {
     @Test
     void listResultsFeedTheCompletionOfNames() {
         dev.cli().run("trigger", "--name", "ext_books", "--database", "default");
-        Host host = Host.of(
+        World world = World.of(
                 new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()),
                 Map.of(
@@ -145,7 +145,7 @@ class ShellTest extends DevServerTest {
                         "test-token",
                         "ZILLIZ_CONFIG_DIR",
                         home.toString()));
-        assertThat(Cli.run(host, "list", "--database", "default")).isZero();
-        assertThat(host.seenCollections()).containsExactly("ext_books");
+        assertThat(Cli.run(world, "list", "--database", "default")).isZero();
+        assertThat(world.seenCollections()).containsExactly("ext_books");
     }
 }
