@@ -269,7 +269,7 @@ function _picocli_zrefresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -299,6 +299,12 @@ function _picocli_zrefresh_trigger() {
       return
       ;;
     '--poll-interval')
+      return
+      ;;
+    '--max-outage')
+      return
+      ;;
+    '--stall-timeout')
       return
       ;;
     '-o'|'--output')
@@ -447,7 +453,7 @@ function _picocli_zrefresh_wait() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '--timeout' '--poll-interval' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -460,6 +466,12 @@ function _picocli_zrefresh_wait() {
       return
       ;;
     '--poll-interval')
+      return
+      ;;
+    '--max-outage')
+      return
+      ;;
+    '--stall-timeout')
       return
       ;;
     '-o'|'--output')
@@ -1012,7 +1024,7 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -1042,6 +1054,12 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       return
       ;;
     '--poll-interval')
+      return
+      ;;
+    '--max-outage')
+      return
+      ;;
+    '--stall-timeout')
       return
       ;;
     '-o'|'--output')

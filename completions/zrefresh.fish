@@ -5,7 +5,7 @@
 # itself) on one line, and how many arguments follow them on the next.
 function __zrefresh_position
     set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list'
-    set -l value_options -o --output --query --context --endpoint --request-timeout --retries --name --database --external-source --external-spec --on-active --timeout --poll-interval --job-id --cluster-id --port --token --job-time --exec
+    set -l value_options -o --output --query --context --endpoint --request-timeout --retries --name --database --external-source --external-spec --on-active --timeout --poll-interval --max-outage --stall-timeout --job-id --cluster-id --port --token --job-time --exec
     set -l path ''
     set -l arguments 0
     set -l skip_value 0
@@ -68,7 +68,7 @@ complete -c zrefresh -n '__zrefresh_at' -l retries -x -d 'Attempts of retryable 
 
 # zrefresh trigger
 complete -c zrefresh -n '__zrefresh_at trigger' -l name -x -d 'The external collection to refresh.'
-complete -c zrefresh -n '__zrefresh_at trigger' -l database -x -d 'Database (default: the context\'s, else default).'
+complete -c zrefresh -n '__zrefresh_at trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
@@ -76,6 +76,8 @@ complete -c zrefresh -n '__zrefresh_at trigger' -l force -d 'Skip zrefresh\'s ch
 complete -c zrefresh -n '__zrefresh_at trigger' -l wait -d 'Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l timeout -x -d 'Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l poll-interval -x -d 'Time between two describes of the job (default: 2s, minimum: 500ms).'
+complete -c zrefresh -n '__zrefresh_at trigger' -l max-outage -x -d 'Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) before the wait gives up with exit 6 (default: 5m).'
+complete -c zrefresh -n '__zrefresh_at trigger' -l stall-timeout -x -d 'End the wait (exit 9) when the job shows neither a new state nor new progress for this long. Default: off.'
 complete -c zrefresh -n '__zrefresh_at trigger' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l no-header -d 'No header row in table and csv output.'
@@ -102,7 +104,7 @@ complete -c zrefresh -n '__zrefresh_at describe' -l retries -x -d 'Attempts of r
 
 # zrefresh list
 complete -c zrefresh -n '__zrefresh_at list' -l name -x -d 'Only the jobs of this collection.'
-complete -c zrefresh -n '__zrefresh_at list' -l database -x -d 'Database (default: the context\'s, else default).'
+complete -c zrefresh -n '__zrefresh_at list' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at list' -l active -d 'Only jobs that are RefreshPending or RefreshInProgress.'
 complete -c zrefresh -n '__zrefresh_at list' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at list' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
@@ -119,6 +121,8 @@ complete -c zrefresh -n '__zrefresh_at list' -l retries -x -d 'Attempts of retry
 complete -c zrefresh -n '__zrefresh_at wait' -l job-id -x -d 'The job to wait for.'
 complete -c zrefresh -n '__zrefresh_at wait' -l timeout -x -d 'Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.'
 complete -c zrefresh -n '__zrefresh_at wait' -l poll-interval -x -d 'Time between two describes of the job (default: 2s, minimum: 500ms).'
+complete -c zrefresh -n '__zrefresh_at wait' -l max-outage -x -d 'Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) before the wait gives up with exit 6 (default: 5m).'
+complete -c zrefresh -n '__zrefresh_at wait' -l stall-timeout -x -d 'End the wait (exit 9) when the job shows neither a new state nor new progress for this long. Default: off.'
 complete -c zrefresh -n '__zrefresh_at wait' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at wait' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at wait' -l no-header -d 'No header row in table and csv output.'
@@ -271,7 +275,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -
 
 # zrefresh external-collection refresh trigger
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l name -x -d 'The external collection to refresh.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l database -x -d 'Database (default: the context\'s, else default).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
@@ -279,6 +283,8 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l f
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l wait -d 'Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l timeout -x -d 'Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l poll-interval -x -d 'Time between two describes of the job (default: 2s, minimum: 500ms).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l max-outage -x -d 'Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) before the wait gives up with exit 6 (default: 5m).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l stall-timeout -x -d 'End the wait (exit 9) when the job shows neither a new state nor new progress for this long. Default: off.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l no-header -d 'No header row in table and csv output.'
@@ -305,7 +311,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l 
 
 # zrefresh external-collection refresh list
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l name -x -d 'Only the jobs of this collection.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l database -x -d 'Database (default: the context\'s, else default).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l active -d 'Only jobs that are RefreshPending or RefreshInProgress.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'

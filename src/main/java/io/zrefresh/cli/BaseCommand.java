@@ -18,6 +18,7 @@ abstract class BaseCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         Session session = root().session();
+        // The printer compiles --query: an invalid one is a usage error before anything is sent.
         session.printer();
         return run(session);
     }

@@ -103,7 +103,9 @@ final class ContextCommand extends GroupCommand {
             }
             String apiKey = apiKeyStdin ? readKey(session) : null;
             Map<String, String> values = new LinkedHashMap<>();
-            values.put(ContextStore.ENDPOINT, root().endpoint);
+            values.put(
+                    ContextStore.ENDPOINT,
+                    root().endpoint == null ? null : root().endpoint.toString());
             values.put(ContextStore.DATABASE, database);
             values.put(ContextStore.CLUSTER_ID, clusterId);
             session.contexts().set(name, values, apiKey);

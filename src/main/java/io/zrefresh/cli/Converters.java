@@ -4,7 +4,9 @@ import io.zrefresh.config.Endpoints;
 import io.zrefresh.job.JobId;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.refresh.OnActive;
+import io.zrefresh.refresh.WaitPolicy;
 import io.zrefresh.time.Durations;
+import java.net.URI;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -28,10 +30,28 @@ final class Converters {
         abstract T parse(String value);
     }
 
+    /** Every duration zrefresh takes is a span of time to wait: longer than zero. */
     static final class DurationConverter extends Checked<Duration> {
         @Override
         Duration parse(String value) {
-            return Durations.parse(value);
+            Duration duration = Durations.parse(value);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("must be longer than 0, got '" + value + "'");
+            }
+            return duration;
+        }
+    }
+
+    /** --poll-interval: not below the minimum, which keeps polling far below the server's rate limit. */
+    static final class PollIntervalConverter extends Checked<Duration> {
+        @Override
+        Duration parse(String value) {
+            Duration interval = Durations.parse(value);
+            if (interval.compareTo(WaitPolicy.MIN_POLL_INTERVAL) < 0) {
+                throw new IllegalArgumentException("must be at least " + Durations.brief(WaitPolicy.MIN_POLL_INTERVAL)
+                        + ", got " + Durations.brief(interval));
+            }
+            return interval;
         }
     }
 
@@ -42,10 +62,10 @@ final class Converters {
         }
     }
 
-    static final class EndpointConverter extends Checked<String> {
+    static final class EndpointConverter extends Checked<URI> {
         @Override
-        String parse(String value) {
-            return Endpoints.parse(value).toString();
+        URI parse(String value) {
+            return Endpoints.parse(value);
         }
     }
 

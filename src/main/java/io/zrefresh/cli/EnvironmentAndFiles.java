@@ -1,5 +1,7 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.config.ConfigDirectory;
+import io.zrefresh.config.SettingsResolver;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,11 +15,11 @@ public final class EnvironmentAndFiles {
     public record Entry(String name, String meaning) {}
 
     public static final List<Entry> VARIABLES = List.of(
-            new Entry("ZILLIZ_ENDPOINT", "Endpoint, when --endpoint is not given."),
-            new Entry("ZILLIZ_API_KEY", "API key (there is no --api-key flag)."),
-            new Entry("ZILLIZ_DATABASE", "Database, when --database is not given."),
-            new Entry("ZILLIZ_CONTEXT", "Context, when --context is not given."),
-            new Entry("ZILLIZ_CONFIG_DIR", "Directory of config and credentials (default: ~/.zilliz)."),
+            new Entry(SettingsResolver.ENV_ENDPOINT, "Endpoint, when --endpoint is not given."),
+            new Entry(SettingsResolver.ENV_API_KEY, "API key (there is no --api-key flag)."),
+            new Entry(SettingsResolver.ENV_DATABASE, "Database, when --database is not given."),
+            new Entry(SettingsResolver.ENV_CONTEXT, "Context, when --context is not given."),
+            new Entry(ConfigDirectory.ENV_CONFIG_DIR, "Directory of config and credentials (default: ~/.zilliz)."),
             new Entry("NO_COLOR", "When set and not empty: no ANSI colour."));
 
     public static final List<Entry> FILES = List.of(

@@ -5,7 +5,6 @@ import io.zrefresh.api.ApiException;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
 import io.zrefresh.output.Query;
-import io.zrefresh.refresh.ActiveJobException;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine;
@@ -77,13 +76,6 @@ final class ErrorReporter {
             };
             return new Problem(exit, api.getMessage(), api.serverCode().orElse(null), null);
         }
-        if (failure instanceof ActiveJobException active) {
-            return new Problem(
-                    ExitCode.ACTIVE_JOB,
-                    active.getMessage(),
-                    active.serverCode().orElse(null),
-                    active.activeJobId().orElse(null));
-        }
         if (failure instanceof ConfigException) {
             return Problem.of(ExitCode.CONFIG, failure.getMessage());
         }
@@ -96,9 +88,6 @@ final class ErrorReporter {
             return Problem.of(
                     ExitCode.INTERRUPTED,
                     failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
-        }
-        if (failure instanceof WaitInterruptedException interrupted) {
-            return Problem.of(ExitCode.INTERRUPTED, interrupted.getMessage());
         }
         return Problem.of(
                 ExitCode.INTERNAL,

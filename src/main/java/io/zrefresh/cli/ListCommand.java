@@ -6,6 +6,7 @@ import io.zrefresh.job.Job;
 import io.zrefresh.job.JobList;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "list", description = "List refresh jobs, newest first.")
@@ -18,8 +19,8 @@ final class ListCommand extends BaseCommand {
             description = "Only the jobs of this collection.")
     String name;
 
-    @Option(names = "--database", paramLabel = "DB", description = "Database (default: the context's, else default).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--active", description = "Only jobs that are RefreshPending or RefreshInProgress.")
     boolean active;
@@ -29,7 +30,7 @@ final class ListCommand extends BaseCommand {
         if (name != null && name.isEmpty()) {
             throw new UsageException("--name must not be empty");
         }
-        Target target = session.target(database);
+        Target target = session.target(database.database);
         try (RefreshApi api = session.api(target)) {
             JobList jobs = api.list(target.database(), name);
             Set<String> seen = session.world().seenCollections();

@@ -1,6 +1,7 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.output.OutputFormat;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,8 +56,8 @@ public final class RootCommand implements Callable<Integer> {
             defaultValue = "table",
             converter = Converters.FormatConverter.class,
             completionCandidates = Candidates.Formats.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
-    OutputFormat output = OutputFormat.TABLE;
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
 
     @Option(
             names = "--query",
@@ -83,7 +84,7 @@ public final class RootCommand implements Callable<Integer> {
             converter = Converters.EndpointConverter.class,
             description =
                     "Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context's. Under 'context set': the endpoint to write.")
-    String endpoint;
+    URI endpoint;
 
     @Option(
             names = "--request-timeout",
@@ -91,10 +92,10 @@ public final class RootCommand implements Callable<Integer> {
             paramLabel = "DURATION",
             defaultValue = "60s",
             converter = Converters.DurationConverter.class,
-            description = "Timeout of each HTTP request (default: 60s; connecting: 30s).")
+            description = "Timeout of each HTTP request (default: ${DEFAULT-VALUE}; connecting: 30s).")
     Duration requestTimeout;
 
-    private int retries = 3;
+    private int retries;
 
     @Option(
             names = "--no-color",
@@ -131,8 +132,8 @@ public final class RootCommand implements Callable<Integer> {
             scope = ScopeType.INHERIT,
             paramLabel = "N",
             defaultValue = "3",
-            description =
-                    "Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.")
+            description = "Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); "
+                    + "default: ${DEFAULT-VALUE}.")
     void setRetries(int attempts) {
         if (attempts < 1) {
             throw new ParameterException(spec.commandLine(), "--retries must be at least 1, got " + attempts);

@@ -15,6 +15,10 @@ import io.zrefresh.output.OutputSettings;
 import io.zrefresh.output.Printer;
 import io.zrefresh.output.ProgressPrinter;
 import io.zrefresh.output.Query;
+import io.zrefresh.refresh.CollectionLocks;
+import io.zrefresh.refresh.JobWaiter;
+import io.zrefresh.refresh.RefreshListener;
+import io.zrefresh.refresh.WaitPolicy;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -96,10 +100,7 @@ final class Session {
         return target;
     }
 
-    RefreshApi api(Target target) throws UsageException {
-        if (options.requestTimeout.isZero() || options.requestTimeout.isNegative()) {
-            throw new UsageException("--request-timeout must be longer than 0");
-        }
+    RefreshApi api(Target target) {
         ClientSettings settings = new ClientSettings(
                 target.endpoint(),
                 target.apiKey(),
@@ -109,6 +110,21 @@ final class Session {
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
         return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());
+    }
+
+    /** All the waiting of this command, on the world's clock; --timeout counts from now. */
+    JobWaiter waiter(RefreshApi api, WaitPolicy policy) {
+        return new JobWaiter(api, world.clock(), world.sleeper(), policy);
+    }
+
+    /** The guard's locks, in the config directory. */
+    CollectionLocks locks() {
+        return new CollectionLocks(contexts.directory().locksDir());
+    }
+
+    /** What people see on stderr while a trigger or a wait works: progress and notices. */
+    RefreshListener listener() {
+        return new StderrListener(world, progress());
     }
 
     void notice(String message) {

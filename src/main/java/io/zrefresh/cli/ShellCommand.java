@@ -2,15 +2,16 @@ package io.zrefresh.cli;
 
 import io.zrefresh.cli.shell.Shell;
 import io.zrefresh.cli.shell.TerminalShell;
-import io.zrefresh.output.OutputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 @Command(
         name = "shell",
@@ -24,42 +25,35 @@ final class ShellCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) throws IOException {
-        RootCommand root = root();
         World world = session.world();
-        Shell shell = new Shell(world, inheritedOptions(root), () -> Shell.prompt(world, root.context));
+        String context = root().context;
+        Shell shell = new Shell(world, inheritedOptions(), () -> Shell.prompt(world, context));
         if (!world.terminal().stdinIsTerminal()) {
             return shell.run(Shell.from(new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8))));
         }
         return TerminalShell.run(shell, world);
     }
 
-    /** The global options the shell was started with, given again to each of its commands. */
-    private static List<String> inheritedOptions(RootCommand root) {
+    /**
+     * The global options the shell was started with, as typed before or after {@code shell}, given
+     * again to each of its commands.
+     */
+    private List<String> inheritedOptions() {
         List<String> options = new ArrayList<>();
-        if (root.output != OutputFormat.TABLE) {
-            options.add("--output=" + root.output.id());
+        for (ParseResult parsed = spec.root().commandLine().getParseResult();
+                parsed != null;
+                parsed = parsed.subcommand()) {
+            for (OptionSpec option : parsed.matchedOptions()) {
+                if (option.scopeType() != ScopeType.INHERIT) {
+                    continue;
+                }
+                if (option.arity().max() == 0) {
+                    options.add(option.longestName());
+                } else {
+                    option.originalStringValues().forEach(value -> options.add(option.longestName() + "=" + value));
+                }
+            }
         }
-        if (root.context != null) {
-            options.add("--context=" + root.context);
-        }
-        if (root.endpoint != null) {
-            options.add("--endpoint=" + root.endpoint);
-        }
-        if (!root.requestTimeout.equals(Duration.ofSeconds(60))) {
-            options.add("--request-timeout=" + root.requestTimeout.toMillis() + "ms");
-        }
-        if (root.retries() != 3) {
-            options.add("--retries=" + root.retries());
-        }
-        addFlag(options, root.noHeader, "--no-header");
-        addFlag(options, root.noColor, "--no-color");
-        addFlag(options, root.debug, "--debug");
         return options;
-    }
-
-    private static void addFlag(List<String> options, boolean set, String flag) {
-        if (set) {
-            options.add(flag);
-        }
     }
 }

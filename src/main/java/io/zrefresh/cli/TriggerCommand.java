@@ -2,16 +2,9 @@ package io.zrefresh.cli;
 
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.config.Target;
-import io.zrefresh.job.Job;
-import io.zrefresh.json.Json;
-import io.zrefresh.output.Shape;
-import io.zrefresh.refresh.CollectionLocks;
-import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.refresh.OnActive;
 import io.zrefresh.refresh.TriggerFlow;
 import io.zrefresh.refresh.TriggerRequest;
-import io.zrefresh.refresh.TriggerResult;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +26,8 @@ final class TriggerCommand extends BaseCommand {
             description = "The external collection to refresh.")
     String name;
 
-    @Option(names = "--database", paramLabel = "DB", description = "Database (default: the context's, else default).")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(
             names = "--external-source",
@@ -83,42 +76,20 @@ final class TriggerCommand extends BaseCommand {
         String spec = externalSpec == null
                 ? null
                 : ExternalSpec.compact(externalSpec, session.world().in());
-        waitOptions.validate();
-        Instant deadline = waitOptions.deadline(session.world().clock());
-        Target target = session.target(database);
+        Target target = session.target(database.database);
+        TriggerRequest request = new TriggerRequest(
+                target.endpoint().toString(),
+                target.database(),
+                name,
+                externalSource,
+                spec,
+                onActive,
+                force,
+                waitForJob);
         try (RefreshApi api = session.api(target)) {
-            JobWaiter waiter = waitOptions.waiter(api, session.world());
             TriggerFlow flow = new TriggerFlow(
-                    api,
-                    waiter,
-                    new CollectionLocks(session.contexts().directory().locksDir()),
-                    session.world().sleeper(),
-                    waitOptions.pollInterval,
-                    session.progress()::update,
-                    session::notice);
-            TriggerRequest request = new TriggerRequest(
-                    target.endpoint().toString(),
-                    target.database(),
-                    name,
-                    externalSource,
-                    spec,
-                    onActive,
-                    force,
-                    deadline);
-            TriggerResult result = flow.run(request);
-            if (result instanceof TriggerResult.StillActive stillActive) {
-                return Waiting.report(session, stillActive.lastSeen());
-            }
-            if (waitForJob) {
-                return Waiting.waitAndReport(session, waiter, result.jobId(), deadline);
-            }
-            if (result instanceof TriggerResult.Started started) {
-                session.printer().print(started.data(), Shape.GENERIC);
-            } else {
-                session.printer()
-                        .print(Json.object().set(Job.JOB_ID, result.jobId().toJson()), Shape.GENERIC);
-            }
-            return ExitCode.OK;
+                    api, session.waiter(api, waitOptions.policy()), session.locks(), session.listener());
+            return new Outcomes(session).print(flow.run(request));
         }
     }
 }

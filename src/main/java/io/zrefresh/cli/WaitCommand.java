@@ -1,8 +1,8 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.api.RefreshApi;
-import io.zrefresh.config.Target;
 import io.zrefresh.job.JobId;
+import io.zrefresh.refresh.JobWaiter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,14 +29,9 @@ final class WaitCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-        waitOptions.validate();
-        Target target = session.target(null);
-        try (RefreshApi api = session.api(target)) {
-            return Waiting.waitAndReport(
-                    session,
-                    waitOptions.waiter(api, session.world()),
-                    jobId,
-                    waitOptions.deadline(session.world().clock()));
+        try (RefreshApi api = session.api(session.target(null))) {
+            JobWaiter waiter = session.waiter(api, waitOptions.policy());
+            return new Outcomes(session).print(waiter.await(jobId, session.listener()));
         }
     }
 }

@@ -1,49 +1,46 @@
 package io.zrefresh.cli;
 
-import io.zrefresh.api.RefreshApi;
-import io.zrefresh.refresh.JobWaiter;
-import io.zrefresh.time.Durations;
-import java.time.Clock;
+import io.zrefresh.refresh.WaitPolicy;
 import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** --timeout and --poll-interval, shared by wait and trigger. */
+/** How trigger and wait wait: --timeout, --poll-interval, --max-outage, --stall-timeout. */
 final class WaitOptions {
 
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
             converter = Converters.DurationConverter.class,
-            description =
-                    "Give up waiting after this long (exit 9; the job keeps running). Default: wait until the job ends.")
+            description = "Give up waiting after this long (exit 9; the job keeps running). "
+                    + "Default: wait until the job ends.")
     Duration timeout;
 
     @Option(
             names = "--poll-interval",
             paramLabel = "DURATION",
             defaultValue = "2s",
-            converter = Converters.DurationConverter.class,
-            description = "Time between two describes of the job (default: 2s, minimum: 500ms).")
+            converter = Converters.PollIntervalConverter.class,
+            description = "Time between two describes of the job (default: ${DEFAULT-VALUE}, minimum: 500ms).")
     Duration pollInterval;
 
-    /** Checks the values; call before anything is sent. */
-    void validate() throws UsageException {
-        if (pollInterval.compareTo(JobWaiter.MIN_POLL_INTERVAL) < 0) {
-            throw new UsageException("--poll-interval must be at least 500ms, got " + Durations.brief(pollInterval));
-        }
-        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-            throw new UsageException("--timeout must be longer than 0");
-        }
-    }
+    @Option(
+            names = "--max-outage",
+            paramLabel = "DURATION",
+            defaultValue = "5m",
+            converter = Converters.DurationConverter.class,
+            description = "Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) "
+                    + "before the wait gives up with exit 6 (default: ${DEFAULT-VALUE}).")
+    Duration maxOutage;
 
-    /** A waiter polling at --poll-interval on the world's clock. */
-    JobWaiter waiter(RefreshApi api, World world) {
-        return new JobWaiter(api, world.clock(), world.sleeper(), pollInterval);
-    }
+    @Option(
+            names = "--stall-timeout",
+            paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            description = "End the wait (exit 9) when the job shows neither a new state nor new progress for "
+                    + "this long. Default: off.")
+    Duration stallTimeout;
 
-    /** When all waiting must end, counted from now; null without --timeout. */
-    Instant deadline(Clock clock) {
-        return timeout == null ? null : clock.instant().plus(timeout);
+    WaitPolicy policy() {
+        return new WaitPolicy(pollInterval, timeout, maxOutage, stallTimeout);
     }
 }

@@ -6,8 +6,10 @@ import java.util.Map;
 /** Where the official CLI's files live: {@code $ZILLIZ_CONFIG_DIR}, else {@code ~/.zilliz}. */
 public record ConfigDirectory(Path root) {
 
+    public static final String ENV_CONFIG_DIR = "ZILLIZ_CONFIG_DIR";
+
     public static ConfigDirectory from(Map<String, String> env) {
-        String explicit = env.get("ZILLIZ_CONFIG_DIR");
+        String explicit = env.get(ENV_CONFIG_DIR);
         if (explicit != null && !explicit.isBlank()) {
             return new ConfigDirectory(Path.of(explicit));
         }

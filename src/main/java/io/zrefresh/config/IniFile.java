@@ -159,13 +159,6 @@ public final class IniFile {
         lines.add(afterLastEntry(headerLine(section)), key + " = " + value);
     }
 
-    public void remove(String section, String key) {
-        int at;
-        while ((at = lastEntryLine(section, key)) >= 0) {
-            lines.remove(at);
-        }
-    }
-
     /** Removes a section's header and entries; comments and blank lines after its last entry stay. */
     public boolean removeSection(String name) {
         boolean removed = false;

@@ -31,10 +31,6 @@ public final class SettingsResolver {
         this.env = env;
     }
 
-    public ContextStore store() {
-        return store;
-    }
-
     /** --context > ZILLIZ_CONTEXT > default. */
     public String context(String flag) {
         return first(flag, env.get(ENV_CONTEXT)).orElse(ContextStore.DEFAULT_CONTEXT);
@@ -49,7 +45,10 @@ public final class SettingsResolver {
                 .orElse(DEFAULT_DATABASE);
     }
 
-    public Target resolve(String contextFlag, String endpointFlag, String databaseFlag) throws ConfigException {
+    /**
+     * @param endpointFlag --endpoint, already checked by {@link Endpoints#parse}, or null
+     */
+    public Target resolve(String contextFlag, URI endpointFlag, String databaseFlag) throws ConfigException {
         String context = context(contextFlag);
         boolean named = first(contextFlag, env.get(ENV_CONTEXT)).isPresent();
         if (named && !context.equals(ContextStore.DEFAULT_CONTEXT) && !store.exists(context)) {
@@ -66,9 +65,9 @@ public final class SettingsResolver {
         return new Target(context, endpoint, database(context, databaseFlag), apiKey, List.copyOf(warnings));
     }
 
-    private URI endpoint(String context, String flag) throws ConfigException {
-        if (flag != null && !flag.isBlank()) {
-            return Endpoints.parse(flag);
+    private URI endpoint(String context, URI flag) throws ConfigException {
+        if (flag != null) {
+            return flag;
         }
         String fromEnv = env.get(ENV_ENDPOINT);
         String fromFile = store.config().get(context, ContextStore.ENDPOINT).orElse(null);

@@ -1,6 +1,8 @@
 package io.zrefresh.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,13 @@ public final class Job {
 
     public Job(JsonNode node) {
         this.node = Objects.requireNonNull(node);
+    }
+
+    /** {@code {"jobId": N}}: what trigger prints for a job it started or stands in for. */
+    public static ObjectNode idDocument(JobId id) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.set(JOB_ID, id.toJson());
+        return document;
     }
 
     public JsonNode node() {

@@ -15,10 +15,6 @@ public enum JobState {
         this.wireName = wireName;
     }
 
-    public String wireName() {
-        return wireName;
-    }
-
     public static JobState fromWire(String name) {
         for (JobState state : values()) {
             if (state != UNKNOWN && state.wireName.equals(name)) {

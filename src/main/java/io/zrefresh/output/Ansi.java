@@ -11,10 +11,6 @@ public final class Ansi {
         this.enabled = enabled;
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
     public String state(String stateName) {
         return switch (JobState.fromWire(stateName)) {
             case COMPLETED -> paint("32", stateName);

@@ -23,7 +23,6 @@ import java.util.function.UnaryOperator;
  */
 public final class Printer {
 
-    private static final String CSV_NEWLINE = "\r\n";
     private static final List<String> JOB_HEADERS =
             List.of("JOB ID", "COLLECTION", "STATE", "PROGRESS", "STARTED", "DURATION", "REASON");
 
@@ -53,8 +52,8 @@ public final class Printer {
             case JSON -> JsonWriter.json(out, generator -> generator.writeTree(shown));
             case YAML -> JsonWriter.yaml(out, generator -> generator.writeTree(shown));
             case TABLE -> table(shown, layout);
-            case CSV -> csv(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
-            case TEXT -> text(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
+            case CSV -> delimited(rowsOf(shown, layout), Delimited.CSV);
+            case TEXT -> delimited(rowsOf(shown, layout), Delimited.TEXT);
         }
         out.flush();
     }
@@ -77,8 +76,8 @@ public final class Printer {
             case JSON -> JsonWriter.json(out, generator -> data.write(generator, keep));
             case YAML -> JsonWriter.yaml(out, generator -> data.write(generator, keep));
             case TABLE -> jobTable(records);
-            case CSV -> csv(records);
-            case TEXT -> text(records);
+            case CSV -> delimited(records, Delimited.CSV);
+            case TEXT -> delimited(records, Delimited.TEXT);
         }
         out.flush();
     }
@@ -93,7 +92,10 @@ public final class Printer {
             List<Column> columns = keys.stream()
                     .map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true))
                     .toList();
-            printTable(new Table(columns, row -> value.forEach(object -> row.accept(cells(object, keys)))));
+            printTable(new Table(
+                    columns,
+                    row -> value.forEach(
+                            object -> row.accept(cells(object, keys).toArray(String[]::new)))));
         } else {
             lines(value);
         }
@@ -164,51 +166,26 @@ public final class Printer {
     }
 
     /**
-     * RFC 4180: a header of the keys in first-seen order (one pass), then a row per record
-     * (a second pass). A single value stands alone.
+     * csv and text: with records that are all objects, a header of their keys in first-seen order
+     * (one pass; csv only) then a row per record (a second pass); otherwise a row per record, an
+     * array's elements as its fields and any other value alone.
      */
-    private void csv(Records records) {
+    private void delimited(Records records, Delimited encoding) {
         List<String> keys = keysOf(records);
-        if (keys.isEmpty()) {
-            records.forEach(value -> out.print(csvLine(List.of(Cells.text(value)))));
-            return;
+        if (!keys.isEmpty() && encoding == Delimited.CSV && settings.header()) {
+            out.print(encoding.line(keys));
         }
-        if (settings.header()) {
-            out.print(csvLine(keys));
-        }
-        records.forEach(record -> out.print(csvLine(List.of(cells(record, keys)))));
+        records.forEach(record -> out.print(encoding.line(keys.isEmpty() ? fields(record) : cells(record, keys))));
     }
 
-    private static String csvLine(List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (String cell : cells) {
-            if (line.length() > 0) {
-                line.append(',');
-            }
-            boolean quote = cell.indexOf(',') >= 0
-                    || cell.indexOf('"') >= 0
-                    || cell.indexOf('\n') >= 0
-                    || cell.indexOf('\r') >= 0;
-            line.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+    /** A record that is not an object: an array's elements, or the value alone. */
+    private static List<String> fields(JsonNode record) {
+        if (!record.isArray()) {
+            return List.of(Cells.text(record));
         }
-        return line.append(CSV_NEWLINE).toString();
-    }
-
-    /** Tab-separated, a record per line, no header; values bare. */
-    private void text(Records records) {
-        List<String> keys = keysOf(records);
-        records.forEach(record -> {
-            String[] cells = keys.isEmpty() ? new String[] {Cells.text(record)} : cells(record, keys);
-            StringBuilder line = new StringBuilder();
-            for (String cell : cells) {
-                if (line.length() > 0) {
-                    line.append('\t');
-                }
-                // One record per line, whatever a value holds.
-                line.append(cell.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
-            }
-            out.print(line.append('\n'));
-        });
+        List<String> fields = new ArrayList<>();
+        record.forEach(element -> fields.add(Cells.text(element)));
+        return fields;
     }
 
     /** Scalars bare, arrays of scalars one per line, null as nothing. */
@@ -224,7 +201,10 @@ public final class Printer {
      * The rows a general value makes: an array's elements, an object alone (one row), a scalar
      * alone, and nothing for null.
      */
-    private static Records rowsOf(JsonNode value) {
+    private static Records rowsOf(JsonNode value, Shape layout) {
+        if (layout == Shape.JOB_LIST) {
+            return elements(value.path("records"));
+        }
         if (value.isArray()) {
             return elements(value);
         }
@@ -252,10 +232,10 @@ public final class Printer {
         return allObjects[0] ? List.copyOf(keys.keySet()) : List.of();
     }
 
-    private static String[] cells(JsonNode record, List<String> keys) {
-        String[] cells = new String[keys.size()];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = Cells.text(record.get(keys.get(i)));
+    private static List<String> cells(JsonNode record, List<String> keys) {
+        List<String> cells = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            cells.add(Cells.text(record.get(key)));
         }
         return cells;
     }

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 /**
  * Aligned columns separated by two spaces. On a terminal the table fits its width: cuttable
  * columns give up room, widest first, and their values end with an ellipsis. Piped output is
- * never cut, so scripts see whole values. Rows are produced twice (once for the widths, once to
- * print) instead of being held, so 100,000 rows cost no memory.
+ * never cut, so scripts see whole values. The rows are asked for twice, once for the widths and
+ * once to print, so the caller decides whether they are held or made again.
  */
 final class Table {
 

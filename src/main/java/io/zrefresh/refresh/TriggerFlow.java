@@ -6,162 +6,193 @@ import io.zrefresh.api.RefreshApi;
 import io.zrefresh.job.Job;
 import io.zrefresh.job.JobId;
 import io.zrefresh.job.JobList;
-import io.zrefresh.json.Json;
-import io.zrefresh.time.Sleeper;
+import io.zrefresh.refresh.RefreshListener.SkipReason;
+import io.zrefresh.refresh.TriggerOutcome.Blocked;
+import io.zrefresh.refresh.TriggerOutcome.Failed;
+import io.zrefresh.refresh.TriggerOutcome.Skipped;
+import io.zrefresh.refresh.TriggerOutcome.Triggered;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A guarded refresh: under the collection's lock, list the collection's jobs, and send the
- * refresh only if none is active. A server that refuses with 703 is treated like an active job
- * found by the list. A refresh is never sent twice: when its answer is lost, the jobs are listed
- * again and a job that was not there before is the result.
+ * The trigger use case: a guarded refresh, and with --wait the wait for its job. Under the
+ * collection's lock, the collection's jobs are listed and the refresh is sent only if none is
+ * active. A server that refuses with 703 is treated like an active job found by the list. A
+ * refresh is never sent twice: when its answer is lost, the jobs are listed again and a job that
+ * was not there before is the result. All pauses are the waiter's, so --timeout bounds them all.
  */
 public final class TriggerFlow {
 
     static final int CODE_DUPLICATE = 703;
     private static final Pattern ACTIVE_ID = Pattern.compile("refresh job (\\S+) is already in progress");
+    /** The longest pause between two refreshes refused as duplicates of a job nobody names. */
+    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final RefreshApi api;
     private final JobWaiter waiter;
     private final CollectionLocks locks;
-    private final Sleeper sleeper;
-    private final Duration pollInterval;
-    private final JobWaiter.Listener activeJobListener;
-    private final Consumer<String> notices;
+    private final RefreshListener listener;
 
-    /**
-     * @param activeJobListener sees the polls of an active job that --on-active wait waits for
-     * @param notices           one-line messages for the user (stderr)
-     */
-    public TriggerFlow(
-            RefreshApi api,
-            JobWaiter waiter,
-            CollectionLocks locks,
-            Sleeper sleeper,
-            Duration pollInterval,
-            JobWaiter.Listener activeJobListener,
-            Consumer<String> notices) {
+    public TriggerFlow(RefreshApi api, JobWaiter waiter, CollectionLocks locks, RefreshListener listener) {
         this.api = api;
         this.waiter = waiter;
         this.locks = locks;
-        this.sleeper = sleeper;
-        this.pollInterval = pollInterval;
-        this.activeJobListener = activeJobListener;
-        this.notices = notices;
+        this.listener = listener;
     }
 
-    public TriggerResult run(TriggerRequest request)
-            throws ApiException, ActiveJobException, IOException, InterruptedException {
+    /**
+     * @throws IOException          when the collection's lock cannot be taken
+     * @throws InterruptedException on Ctrl-C; its message says what keeps running on the server
+     */
+    public TriggerOutcome run(TriggerRequest request) throws IOException, InterruptedException {
+        try {
+            return guardedTrigger(request);
+        } catch (ApiException failed) {
+            return new Failed(request.collection(), failed);
+        }
+    }
+
+    private TriggerOutcome guardedTrigger(TriggerRequest request)
+            throws ApiException, IOException, InterruptedException {
+        String collection = request.collection();
+        Duration retryPause = Duration.ZERO;
         while (true) {
-            Blocker blocker;
-            try (CollectionLocks.Held held =
-                    locks.acquire(request.endpointKey(), request.database(), request.collection())) {
-                JobList before = api.list(request.database(), request.collection());
+            Blocked blocked;
+            try (CollectionLocks.Held held = locks.acquire(request.endpointKey(), request.database(), collection)) {
+                JobList before = api.list(request.database(), collection);
                 Optional<Job> active = request.force() ? Optional.empty() : firstActive(before);
+                listener.guarded(collection, active);
                 if (active.isPresent()) {
-                    blocker = new Blocker(active.get().id(), active.get(), null, null);
+                    Job job = active.get();
+                    blocked = new Blocked(collection, job.id(), job, null, "", null);
                 } else {
                     Sent sent = send(request, before);
-                    if (sent.started != null) {
-                        return sent.started;
+                    if (sent.data != null) {
+                        JobId id = JobId.fromJson(sent.data.get(Job.JOB_ID));
+                        listener.triggered(collection, id, Optional.ofNullable(sent.lostAnswer));
+                        return new Triggered(
+                                collection, id, sent.data, sent.lostAnswer != null, followIfAsked(request, id));
                     }
-                    blocker = sent.blocker;
+                    blocked = sent.blocked;
                 }
             }
+            JobId activeId = blocked.activeJobId();
             switch (request.onActive()) {
-                case FAIL -> throw blocker.failure(request.collection());
+                case FAIL -> {
+                    return blocked;
+                }
                 case SKIP -> {
-                    if (blocker.id == null) {
-                        throw blocker.failure(request.collection());
+                    if (activeId == null) {
+                        return blocked;
                     }
-                    notices.accept("Job " + blocker.id + " of " + request.collection()
-                            + " is still active; no refresh was sent (--on-active skip).");
-                    return new TriggerResult.Skipped(blocker.id);
+                    listener.skipped(collection, activeId, SkipReason.ACTIVE);
+                    return new Skipped(collection, activeId, SkipReason.ACTIVE, followIfAsked(request, activeId));
                 }
                 case WAIT -> {
-                    if (blocker.id == null) {
-                        sleeper.sleep(pollInterval);
+                    if (activeId == null) {
+                        retryPause = nextRetryPause(retryPause);
+                        listener.retryingUnnamedActive(collection, blocked.serverMessage(), retryPause);
+                        if (!waiter.pause(retryPause)) {
+                            return withWait(blocked, WaitResult.timedOut(null, null));
+                        }
                         continue;
                     }
-                    notices.accept("Job " + blocker.id + " of " + request.collection()
-                            + " is still active; waiting for it to end (--on-active wait).");
-                    WaitResult result;
-                    try {
-                        result = waiter.await(blocker.id, request.deadline(), activeJobListener);
-                    } catch (InterruptedException interrupted) {
-                        throw new InterruptedException("no refresh of " + request.collection() + " was sent; job "
-                                + blocker.id + " keeps running on the server");
-                    }
-                    if (result.outcome() == WaitResult.Outcome.TIMED_OUT) {
-                        return new TriggerResult.StillActive(result);
+                    listener.waitingForActive(collection, activeId);
+                    WaitResult result = awaitActive(collection, activeId);
+                    if (!result.jobEnded()) {
+                        return withWait(blocked, result);
                     }
                 }
             }
         }
     }
 
-    /** What stopped the refresh: the active job (when its id is known) and whether the server said so. */
-    private record Blocker(JobId id, Job job, Integer serverCode, String serverMessage) {
-        ActiveJobException failure(String collection) {
-            return ActiveJobException.blocking(collection, id, job, serverCode, serverMessage);
+    private WaitResult followIfAsked(TriggerRequest request, JobId jobId) throws ApiException, InterruptedException {
+        return request.waitForJob() ? waiter.await(jobId, listener) : null;
+    }
+
+    private WaitResult awaitActive(String collection, JobId activeId) throws ApiException, InterruptedException {
+        try {
+            return waiter.await(activeId, listener);
+        } catch (InterruptedException interrupted) {
+            throw new InterruptedException("no refresh of " + collection + " was sent; " + interrupted.getMessage());
         }
     }
 
-    /** Either the started job or what blocked it. */
-    private record Sent(TriggerResult.Started started, Blocker blocker) {}
+    private Duration nextRetryPause(Duration last) {
+        Duration next = last.isZero() ? waiter.policy().pollInterval() : last.multipliedBy(2);
+        return next.compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : next;
+    }
+
+    private static Blocked withWait(Blocked blocked, WaitResult waited) {
+        Job lastSeen = waited.lastSeen().orElse(blocked.activeJob());
+        return new Blocked(
+                blocked.collection(),
+                blocked.activeJobId(),
+                lastSeen,
+                blocked.serverCode(),
+                blocked.serverMessage(),
+                waited);
+    }
+
+    /**
+     * Either the started job's {@code {"jobId": N}} (and the failure that lost the server's answer,
+     * if one did) or what blocked it.
+     */
+    private record Sent(JsonNode data, ApiException lostAnswer, Blocked blocked) {}
 
     private Sent send(TriggerRequest request, JobList before) throws ApiException, InterruptedException {
         try {
             JsonNode data = api.trigger(
                     request.database(), request.collection(), request.externalSource(), request.externalSpec());
-            return new Sent(new TriggerResult.Started(data, JobId.fromJson(data.get(Job.JOB_ID)), false), null);
+            return new Sent(data, null, null);
         } catch (ApiException failed) {
             if (failed.serverCode().orElse(0) == CODE_DUPLICATE) {
-                return new Sent(null, blockerFrom703(request, failed));
+                return new Sent(null, null, blockedBy703(request, failed));
             }
             if (failed.delivery() != ApiException.Delivery.UNKNOWN) {
                 throw failed;
             }
-            return new Sent(findCreatedJob(request, before, failed), null);
+            return new Sent(Job.idDocument(findCreatedJob(request, before, failed)), failed, null);
         }
     }
 
-    private Blocker blockerFrom703(TriggerRequest request, ApiException duplicate) throws InterruptedException {
-        Matcher matcher = ACTIVE_ID.matcher(duplicate.serverMessage());
-        Optional<JobId> id = Optional.empty();
+    private Blocked blockedBy703(TriggerRequest request, ApiException duplicate) throws InterruptedException {
+        String collection = request.collection();
+        String message = duplicate.serverMessage();
+        Matcher matcher = ACTIVE_ID.matcher(message);
+        JobId id = null;
         if (matcher.find()) {
             try {
-                id = Optional.of(JobId.parse(matcher.group(1)));
+                id = JobId.parse(matcher.group(1));
             } catch (IllegalArgumentException unreadable) {
-                // fall back to listing below
+                // found by listing below
             }
         }
         try {
-            if (id.isPresent()) {
-                return new Blocker(id.get(), api.describe(id.get()), CODE_DUPLICATE, duplicate.serverMessage());
+            if (id != null) {
+                return new Blocked(collection, id, api.describe(id), CODE_DUPLICATE, message, null);
             }
-            Optional<Job> active = firstActive(api.list(request.database(), request.collection()));
-            return new Blocker(
-                    active.map(Job::id).orElse(null), active.orElse(null), CODE_DUPLICATE, duplicate.serverMessage());
+            Optional<Job> active = firstActive(api.list(request.database(), collection));
+            return new Blocked(
+                    collection, active.map(Job::id).orElse(null), active.orElse(null), CODE_DUPLICATE, message, null);
         } catch (ApiException lookupFailed) {
             // The refusal itself is the news; the details of the job are a nicety.
-            return new Blocker(id.orElse(null), null, CODE_DUPLICATE, duplicate.serverMessage());
+            return new Blocked(collection, id, null, CODE_DUPLICATE, message, null);
         }
     }
 
     /**
-     * The refresh may have reached the server, but its answer was lost. A job that the list
-     * taken before sending did not hold is the one this request created; without one, the
-     * failure stands and nothing is sent again.
+     * The refresh may have reached the server, but its answer was lost. A job that the list taken
+     * before sending did not hold is the one this request created; without one, the failure stands
+     * and nothing is sent again.
      */
-    private TriggerResult.Started findCreatedJob(TriggerRequest request, JobList before, ApiException lost)
+    private JobId findCreatedJob(TriggerRequest request, JobList before, ApiException lost)
             throws ApiException, InterruptedException {
         Set<JobId> known = new HashSet<>();
         before.records().forEach(job -> known.add(job.id()));
@@ -174,10 +205,7 @@ public final class TriggerFlow {
         }
         for (Job job : after.records()) {
             if (!known.contains(job.id())) {
-                notices.accept("The answer to the refresh was lost (" + lost.getMessage() + "), but job " + job.id()
-                        + " was created by it.");
-                return new TriggerResult.Started(
-                        Json.object().set(Job.JOB_ID, job.id().toJson()), job.id(), true);
+                return job.id();
             }
         }
         throw lost.withMessage(lost.getMessage() + "; no new job was found, and the refresh was not sent again"

@@ -1,14 +1,13 @@
 package io.zrefresh.refresh;
 
-import java.time.Instant;
-
 /**
- * A refresh to send and how to guard it.
+ * A refresh to send, how to guard it, and whether to wait for the job.
  *
+ * @param endpointKey    the endpoint, which with database and collection names the guard's lock
  * @param externalSource null unless given (then externalSpec is given too)
  * @param externalSpec   compact JSON of the spec object, or null
  * @param force          skip zrefresh's own check for an active job (the server's still applies)
- * @param deadline       end of all waiting this trigger may do, or null for none
+ * @param waitForJob     follow the job (new or skipped to) until it ends
  */
 public record TriggerRequest(
         String endpointKey,
@@ -18,4 +17,4 @@ public record TriggerRequest(
         String externalSpec,
         OnActive onActive,
         boolean force,
-        Instant deadline) {}
+        boolean waitForJob) {}

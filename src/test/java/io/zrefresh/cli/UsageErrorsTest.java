@@ -63,7 +63,7 @@ class UsageErrorsTest extends DevServerTest {
                         "'maybe' is not one of fail, wait, skip"),
                 Arguments.of(
                         new String[] {"trigger", "--name", "ext_books", "--wait", "--poll-interval", "100ms"},
-                        "--poll-interval must be at least 500ms"),
+                        "Invalid value for option '--poll-interval': must be at least 500ms, got 100ms"),
                 Arguments.of(
                         new String[] {"trigger", "--name", "ext_books", "--timeout", "soon"},
                         "'soon' is not a duration"),
@@ -76,16 +76,24 @@ class UsageErrorsTest extends DevServerTest {
                 Arguments.of(new String[] {"describe", "--job-id", "job 1"}, "is not a job id"),
                 Arguments.of(
                         new String[] {"wait", "--job-id", "5", "--poll-interval", "499ms"},
-                        "--poll-interval must be at least 500ms"),
+                        "Invalid value for option '--poll-interval': must be at least 500ms, got 499ms"),
                 Arguments.of(
-                        new String[] {"wait", "--job-id", "5", "--timeout", "0"}, "--timeout must be longer than 0"),
+                        new String[] {"wait", "--job-id", "5", "--timeout", "0"},
+                        "Invalid value for option '--timeout': must be longer than 0, got '0'"),
+                Arguments.of(
+                        new String[] {"wait", "--job-id", "5", "--max-outage", "0s"},
+                        "Invalid value for option '--max-outage': must be longer than 0, got '0s'"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--stall-timeout", "a while"},
+                        "'a while' is not a duration"),
                 Arguments.of(
                         new String[] {"list", "--query", "records[?state=='X'"},
                         "invalid --query 'records[?state=='X''"),
                 Arguments.of(new String[] {"list", "-o", "xml"}, "'xml' is not an output format"),
                 Arguments.of(new String[] {"list", "--retries", "0"}, "--retries must be at least 1"),
                 Arguments.of(
-                        new String[] {"list", "--request-timeout", "0"}, "--request-timeout must be longer than 0"),
+                        new String[] {"list", "--request-timeout", "0"},
+                        "Invalid value for option '--request-timeout': must be longer than 0"),
                 Arguments.of(new String[] {"list", "--endpoint", "not a url"}, "is not an endpoint URL"),
                 Arguments.of(new String[] {"list", "--bogus"}, "Unknown option: '--bogus'"),
                 Arguments.of(new String[] {"triger"}, "Unmatched argument at index 0: 'triger'"),

@@ -3,6 +3,7 @@ package io.zrefresh.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,7 @@ class SettingsResolverTest {
         assertThat(fromEnv.database()).isEqualTo("db_env");
         assertThat(fromEnv.apiKey()).isEqualTo("key-env");
 
-        Target fromFlags = resolver().resolve(null, "https://flag.example", "db_flag");
+        Target fromFlags = resolver().resolve(null, URI.create("https://flag.example"), "db_flag");
         assertThat(fromFlags.endpoint()).hasToString("https://flag.example");
         assertThat(fromFlags.database()).isEqualTo("db_flag");
     }
@@ -162,15 +163,23 @@ class SettingsResolverTest {
 
     @Test
     void warnsWhenTheKeyGoesOverPlainHttpToAnotherHost() throws Exception {
-        assertThat(resolver().resolve(null, "http://10.0.0.5:19530", null).warnings())
+        assertThat(resolver()
+                        .resolve(null, URI.create("http://10.0.0.5:19530"), null)
+                        .warnings())
                 .singleElement()
                 .asString()
                 .contains("plain http", "10.0.0.5");
-        assertThat(resolver().resolve(null, "http://127.0.0.1:19530", null).warnings())
+        assertThat(resolver()
+                        .resolve(null, URI.create("http://127.0.0.1:19530"), null)
+                        .warnings())
                 .isEmpty();
-        assertThat(resolver().resolve(null, "http://localhost:19530", null).warnings())
+        assertThat(resolver()
+                        .resolve(null, URI.create("http://localhost:19530"), null)
+                        .warnings())
                 .isEmpty();
-        assertThat(resolver().resolve(null, "http://[::1]:19530", null).warnings())
+        assertThat(resolver()
+                        .resolve(null, URI.create("http://[::1]:19530"), null)
+                        .warnings())
                 .isEmpty();
     }
 }

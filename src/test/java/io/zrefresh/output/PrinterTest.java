@@ -171,6 +171,16 @@ class PrinterTest {
     }
 
     @Test
+    void aListOfListsIsARowPerInnerListInTextAndCsv() throws Exception {
+        String query = "records[].[jobId, state]";
+        printer(OutputFormat.TEXT, query, true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
+        assertThat(stdout()).isEqualTo("466073417512550402\tRefreshInProgress\n466073417512550401\tRefreshFailed\n");
+        out.reset();
+        printer(OutputFormat.CSV, query, true, false, 0).print(Json.parse(LIST), Shape.JOB_LIST);
+        assertThat(stdout()).isEqualTo("466073417512550402,RefreshInProgress\r\n466073417512550401,RefreshFailed\r\n");
+    }
+
+    @Test
     void noHeaderDropsTheHeaderRow() throws Exception {
         printer(OutputFormat.TABLE, null, false, false, 0).print(Json.parse("[{\"a\":1}]"), Shape.GENERIC);
         assertThat(stdout()).isEqualTo("1\n");

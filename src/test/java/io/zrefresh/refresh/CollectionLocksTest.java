@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,23 +23,30 @@ class CollectionLocksTest {
     @Test
     void oneHolderAtATimePerCollection() throws Exception {
         CollectionLocks locks = new CollectionLocks(dir.resolve("locks"));
+        int threads = 6;
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            threads.add(new Thread(() -> {
-                try (CollectionLocks.Held held = locks.acquire("https://e", "default", "books")) {
-                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                    Thread.sleep(20);
-                    inside.decrementAndGet();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> holders = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                holders.add(pool.submit(() -> {
+                    start.await();
+                    try (CollectionLocks.Held held = locks.acquire("https://e", "default", "books")) {
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        Thread.sleep(20);
+                        inside.decrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            // get() rethrows what a holder met (e.g. OverlappingFileLockException without the in-process lock).
+            for (Future<?> holder : holders) {
+                holder.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(most.get()).isEqualTo(1);
         try (var files = Files.list(dir.resolve("locks"))) {

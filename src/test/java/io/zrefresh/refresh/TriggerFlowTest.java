@@ -3,13 +3,18 @@ package io.zrefresh.refresh;
 import static io.zrefresh.support.Jobs.job;
 import static io.zrefresh.support.Jobs.records;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.zrefresh.api.ApiException;
 import io.zrefresh.api.ClientSettings;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
 import io.zrefresh.job.JobId;
+import io.zrefresh.refresh.RefreshListener.SkipReason;
+import io.zrefresh.refresh.TriggerOutcome.Blocked;
+import io.zrefresh.refresh.TriggerOutcome.Failed;
+import io.zrefresh.refresh.TriggerOutcome.Skipped;
+import io.zrefresh.refresh.TriggerOutcome.Triggered;
+import io.zrefresh.refresh.WaitResult.Outcome;
 import io.zrefresh.support.FakeTime;
 import io.zrefresh.support.ScriptedTransport;
 import java.io.IOException;
@@ -18,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,59 +38,110 @@ class TriggerFlowTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final FakeTime time = new FakeTime();
-    private final List<String> notices = new ArrayList<>();
+    private final List<String> events = new ArrayList<>();
+    private final RefreshListener listener = new RefreshListener() {
+        @Override
+        public void triggered(String collection, JobId jobId, Optional<ApiException> lostAnswer) {
+            events.add("triggered " + jobId + (lostAnswer.isPresent() ? " after a lost answer" : ""));
+        }
 
-    private TriggerFlow flow() {
+        @Override
+        public void skipped(String collection, JobId jobId, SkipReason reason) {
+            events.add("skipped to " + jobId);
+        }
+
+        @Override
+        public void waitingForActive(String collection, JobId activeJobId) {
+            events.add("waiting for " + activeJobId);
+        }
+
+        @Override
+        public void retryingUnnamedActive(String collection, String serverMessage, Duration pause) {
+            events.add("retrying in " + pause.toSeconds());
+        }
+
+        @Override
+        public void waitStarted(JobId jobId) {
+            events.add("wait " + jobId);
+        }
+
+        @Override
+        public void waitEnded(JobId jobId) {
+            events.add("end " + jobId);
+        }
+    };
+
+    private TriggerFlow flow(Duration timeout) {
         RefreshApi api = new RefreshApi(
                 new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
                 transport,
                 new RetryPolicy(3, () -> 0),
                 time,
                 time);
-        JobWaiter waiter = new JobWaiter(api, time, time, Duration.ofSeconds(2));
-        return new TriggerFlow(
-                api,
-                waiter,
-                new CollectionLocks(locks),
-                time,
-                Duration.ofSeconds(2),
-                (job, waited) -> {},
-                notices::add);
+        WaitPolicy policy = new WaitPolicy(Duration.ofSeconds(2), timeout, Duration.ofMinutes(5), null);
+        return new TriggerFlow(api, new JobWaiter(api, time, time, policy), new CollectionLocks(locks), listener);
     }
 
-    private static TriggerRequest request(OnActive onActive, boolean force) {
-        return new TriggerRequest("https://c.example", "default", "books", null, null, onActive, force, null);
+    private TriggerFlow flow() {
+        return flow(null);
+    }
+
+    private static TriggerRequest request(OnActive onActive, boolean force, boolean waitForJob) {
+        return new TriggerRequest("https://c.example", "default", "books", null, null, onActive, force, waitForJob);
+    }
+
+    private static TriggerRequest request(OnActive onActive) {
+        return request(onActive, false, false);
     }
 
     @Test
     void noActiveJobMeansOneRefresh() throws Exception {
         transport.ok(records(job(1, "books", "RefreshCompleted", 100))).ok("{\"jobId\":466073417512550402}");
-        TriggerResult result = flow().run(request(OnActive.FAIL, false));
-        assertThat(result).isInstanceOf(TriggerResult.Started.class);
-        assertThat(result.jobId()).hasToString("466073417512550402");
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(outcome).isInstanceOfSatisfying(Triggered.class, triggered -> {
+            assertThat(triggered.jobId()).hasToString("466073417512550402");
+            assertThat(triggered.data()).hasToString("{\"jobId\":466073417512550402}");
+            assertThat(triggered.waited()).isNull();
+        });
         assertThat(transport.actions()).containsExactly("list", "refresh");
+        assertThat(events).containsExactly("triggered 466073417512550402");
     }
 
     @Test
-    void anActiveJobBlocksTheRefreshByDefault() {
+    void withWaitTheOutcomeCarriesTheWaitForTheNewJob() throws Exception {
+        transport
+                .ok(records())
+                .ok("{\"jobId\":10}")
+                .ok(job(10, "books", "RefreshInProgress", 50))
+                .ok(job(10, "books", "RefreshCompleted", 100));
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL, false, true));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Triggered.class,
+                        triggered -> assertThat(triggered.waited().outcome()).isEqualTo(Outcome.COMPLETED));
+        assertThat(transport.actions()).containsExactly("list", "refresh", "describe", "describe");
+    }
+
+    @Test
+    void anActiveJobBlocksTheRefreshByDefault() throws Exception {
         transport.ok(records(job(466073417512550401L, "books", "RefreshInProgress", 42)));
-        ActiveJobException blocked =
-                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
-        assertThat(blocked.activeJobId()).contains(JobId.of(466073417512550401L));
-        assertThat(blocked.serverCode()).isEmpty();
-        assertThat(blocked.getMessage())
-                .contains(
-                        "job 466073417512550401 is RefreshInProgress at 42%",
-                        "zrefresh wait --job-id 466073417512550401");
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(outcome).isInstanceOfSatisfying(Blocked.class, blocked -> {
+            assertThat(blocked.activeJobId()).isEqualTo(JobId.of(466073417512550401L));
+            assertThat(blocked.activeJob().progress()).isEqualTo(42);
+            assertThat(blocked.serverCode()).isNull();
+            assertThat(blocked.waited()).isNull();
+        });
         assertThat(transport.actions()).containsExactly("list");
     }
 
     @Test
     void skipReportsTheActiveJobAndSendsNothing() throws Exception {
         transport.ok(records(job(9, "books", "RefreshPending", 0)));
-        TriggerResult result = flow().run(request(OnActive.SKIP, false));
-        assertThat(result).isEqualTo(new TriggerResult.Skipped(JobId.of(9)));
+        TriggerOutcome outcome = flow().run(request(OnActive.SKIP));
+        assertThat(outcome).isEqualTo(new Skipped("books", JobId.of(9), SkipReason.ACTIVE, null));
         assertThat(transport.actions()).containsExactly("list");
+        assertThat(events).containsExactly("skipped to 9");
     }
 
     @Test
@@ -95,10 +152,13 @@ class TriggerFlowTest {
                 .ok(job(9, "books", "RefreshCompleted", 100))
                 .ok(records(job(9, "books", "RefreshCompleted", 100)))
                 .ok("{\"jobId\":10}");
-        TriggerResult result = flow().run(request(OnActive.WAIT, false));
-        assertThat(result.jobId()).isEqualTo(JobId.of(10));
+        TriggerOutcome outcome = flow().run(request(OnActive.WAIT));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Triggered.class,
+                        triggered -> assertThat(triggered.jobId()).isEqualTo(JobId.of(10)));
         assertThat(transport.actions()).containsExactly("list", "describe", "describe", "list", "refresh");
-        assertThat(notices).singleElement().asString().contains("waiting for it to end");
+        assertThat(events).containsExactly("waiting for 9", "wait 9", "end 9", "triggered 10");
     }
 
     @Test
@@ -107,45 +167,76 @@ class TriggerFlowTest {
                 .ok(records(job(9, "books", "RefreshInProgress", 50)))
                 .ok(job(9, "books", "RefreshInProgress", 60))
                 .ok(job(9, "books", "RefreshInProgress", 70));
-        TriggerRequest request = new TriggerRequest(
-                "https://c.example",
-                "default",
-                "books",
-                null,
-                null,
-                OnActive.WAIT,
-                false,
-                time.instant().plusSeconds(2));
-        TriggerResult result = flow().run(request);
-        assertThat(result).isInstanceOf(TriggerResult.StillActive.class);
-        assertThat(((TriggerResult.StillActive) result).lastSeen().job().progress())
-                .isEqualTo(70);
+        TriggerOutcome outcome = flow(Duration.ofSeconds(2)).run(request(OnActive.WAIT));
+        assertThat(outcome).isInstanceOfSatisfying(Blocked.class, blocked -> {
+            assertThat(blocked.waited().outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(blocked.activeJob().progress()).as("as last seen").isEqualTo(70);
+        });
         assertThat(transport.actions()).doesNotContain("refresh");
+        assertThat(events).endsWith("end 9");
     }
 
     @Test
-    void theServers703IsHandledLikeAnActiveJob() {
+    void theServers703IsHandledLikeAnActiveJob() throws Exception {
         transport.ok(records()).error(703, DUPLICATE).ok(job(466073417512550401L, "books", "RefreshInProgress", 12));
-        ActiveJobException blocked =
-                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, true)));
-        assertThat(blocked.activeJobId()).contains(JobId.of(466073417512550401L));
-        assertThat(blocked.serverCode()).contains(703);
-        assertThat(blocked.getMessage()).contains("RefreshInProgress at 12%");
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL, true, false));
+        assertThat(outcome).isInstanceOfSatisfying(Blocked.class, blocked -> {
+            assertThat(blocked.activeJobId()).isEqualTo(JobId.of(466073417512550401L));
+            assertThat(blocked.serverCode()).isEqualTo(703);
+            assertThat(blocked.activeJob().progress()).isEqualTo(12);
+        });
         assertThat(transport.actions()).containsExactly("list", "refresh", "describe");
     }
 
     @Test
-    void a703WithoutAnIdFindsTheJobByListing() {
+    void a703WithoutAnIdFindsTheJobByListing() throws Exception {
         transport.ok(records()).error(703, "task duplicates").ok(records(job(5, "books", "RefreshPending", 0)));
-        ActiveJobException blocked =
-                catchThrowableOfType(ActiveJobException.class, () -> flow().run(request(OnActive.FAIL, false)));
-        assertThat(blocked.activeJobId()).contains(JobId.of(5));
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(((Blocked) outcome).activeJobId()).isEqualTo(JobId.of(5));
+    }
+
+    @Test
+    void a703NamingNoJobWhileNoneIsListedBlocksAtOnceWithFailOrSkip() throws Exception {
+        for (OnActive onActive : List.of(OnActive.FAIL, OnActive.SKIP)) {
+            transport.ok(records()).error(703, "task duplicates").ok(records());
+            TriggerOutcome outcome = flow().run(request(onActive));
+            assertThat(outcome).isInstanceOfSatisfying(Blocked.class, blocked -> {
+                assertThat(blocked.activeJobId()).isNull();
+                assertThat(blocked.serverMessage()).isEqualTo("task duplicates");
+            });
+        }
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void a703NamingNoJobIsRetriedWithBackoffUntilTheTimeout() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            transport.ok(records()).error(703, "task duplicates").ok(records());
+        }
+        TriggerOutcome outcome = flow(Duration.ofSeconds(10)).run(request(OnActive.WAIT));
+        assertThat(outcome).isInstanceOfSatisfying(Blocked.class, blocked -> {
+            assertThat(blocked.waited().outcome()).isEqualTo(Outcome.TIMED_OUT);
+            assertThat(blocked.waited().jobId()).isNull();
+        });
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4));
+        assertThat(events).containsExactly("retrying in 2", "retrying in 4", "retrying in 8", "retrying in 16");
+        assertThat(transport.actions()).filteredOn("refresh"::equals).hasSize(4);
+    }
+
+    @Test
+    void a703NamingNoJobIsSentAgainUntilAccepted() throws Exception {
+        transport.ok(records()).error(703, "task duplicates").ok(records());
+        transport.ok(records()).ok("{\"jobId\":12}");
+        TriggerOutcome outcome = flow().run(request(OnActive.WAIT));
+        assertThat(outcome).isInstanceOf(Triggered.class);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
     }
 
     @Test
     void forceSkipsTheCheckButStillListsFirst() throws Exception {
         transport.ok(records(job(5, "books", "RefreshInProgress", 3))).ok("{\"jobId\":6}");
-        assertThat(flow().run(request(OnActive.FAIL, true)).jobId()).isEqualTo(JobId.of(6));
+        assertThat(((Triggered) flow().run(request(OnActive.FAIL, true, false))).jobId())
+                .isEqualTo(JobId.of(6));
         assertThat(transport.actions()).containsExactly("list", "refresh");
     }
 
@@ -155,30 +246,33 @@ class TriggerFlowTest {
                 .ok(records(job(1, "books", "RefreshCompleted", 100)))
                 .fail(new IOException("Connection reset"))
                 .ok(records(job(2, "books", "RefreshPending", 0), job(1, "books", "RefreshCompleted", 100)));
-        TriggerResult result = flow().run(request(OnActive.FAIL, false));
-        assertThat(result).isInstanceOf(TriggerResult.Started.class);
-        assertThat(((TriggerResult.Started) result).foundAfterLostAnswer()).isTrue();
-        assertThat(result.jobId()).isEqualTo(JobId.of(2));
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(outcome).isInstanceOfSatisfying(Triggered.class, triggered -> {
+            assertThat(triggered.foundAfterLostAnswer()).isTrue();
+            assertThat(triggered.jobId()).isEqualTo(JobId.of(2));
+            assertThat(triggered.data()).hasToString("{\"jobId\":2}");
+        });
         assertThat(transport.actions()).containsExactly("list", "refresh", "list");
-        assertThat(notices).singleElement().asString().contains("answer to the refresh was lost", "job 2 was created");
+        assertThat(events).containsExactly("triggered 2 after a lost answer");
     }
 
     @Test
-    void aLostAnswerWithoutANewJobFailsWithoutResending() {
+    void aLostAnswerWithoutANewJobFailsWithoutResending() throws Exception {
         transport
                 .ok(records(job(1, "books", "RefreshCompleted", 100)))
                 .reply(500, "application/json", "{\"code\":500}")
                 .ok(records(job(1, "books", "RefreshCompleted", 100)));
-        ApiException error = catchThrowableOfType(ApiException.class, () -> flow().run(request(OnActive.FAIL, false)));
-        assertThat(error.getMessage()).contains("HTTP 500", "no new job was found", "the refresh was not sent again");
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(((Failed) outcome).error().getMessage())
+                .contains("HTTP 500", "no new job was found", "the refresh was not sent again");
         assertThat(transport.actions()).containsExactly("list", "refresh", "list");
     }
 
     @Test
-    void aRejectedRefreshIsNotFollowedByAList() {
+    void aRejectedRefreshIsNotFollowedByAList() throws Exception {
         transport.ok(records()).error(100, "collection not found[database=default][collection=books]");
-        ApiException error = catchThrowableOfType(ApiException.class, () -> flow().run(request(OnActive.FAIL, false)));
-        assertThat(error.serverCode()).contains(100);
+        TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
+        assertThat(((Failed) outcome).error().serverCode()).contains(100);
         assertThat(transport.actions()).containsExactly("list", "refresh");
     }
 }
