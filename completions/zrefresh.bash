@@ -222,8 +222,9 @@ function _picocli_zrefresh() {
 
   local commands="trigger describe list wait shell completion context dev-server external-collection"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -245,6 +246,14 @@ function _picocli_zrefresh() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -269,9 +278,10 @@ function _picocli_zrefresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -294,6 +304,9 @@ function _picocli_zrefresh_trigger() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
       return $?
+      ;;
+    '--if-older-than')
+      return
       ;;
     '--timeout')
       return
@@ -324,6 +337,14 @@ function _picocli_zrefresh_trigger() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -348,8 +369,9 @@ function _picocli_zrefresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -376,6 +398,14 @@ function _picocli_zrefresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -397,9 +427,10 @@ function _picocli_zrefresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -410,6 +441,12 @@ function _picocli_zrefresh_list() {
       return $?
       ;;
     '--database')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--max-outage')
       return
       ;;
     '-o'|'--output')
@@ -429,6 +466,14 @@ function _picocli_zrefresh_list() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -453,13 +498,22 @@ function _picocli_zrefresh_wait() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '--name' '--database' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--job-id')
+      return
+      ;;
+    '--name')
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
+      ;;
+    '--database')
       return
       ;;
     '--timeout')
@@ -493,6 +547,14 @@ function _picocli_zrefresh_wait() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -515,8 +577,9 @@ function _picocli_zrefresh_shell() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -538,6 +601,14 @@ function _picocli_zrefresh_shell() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -562,8 +633,9 @@ function _picocli_zrefresh_completion() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -585,6 +657,14 @@ function _picocli_zrefresh_completion() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -615,8 +695,9 @@ function _picocli_zrefresh_context() {
 
   local commands="list show set delete"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -638,6 +719,14 @@ function _picocli_zrefresh_context() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -662,8 +751,9 @@ function _picocli_zrefresh_devserver() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -699,6 +789,14 @@ function _picocli_zrefresh_devserver() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -721,8 +819,9 @@ function _picocli_zrefresh_externalcollection() {
 
   local commands="refresh"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -744,6 +843,14 @@ function _picocli_zrefresh_externalcollection() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -768,8 +875,9 @@ function _picocli_zrefresh_context_list() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -791,6 +899,14 @@ function _picocli_zrefresh_context_list() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -815,8 +931,9 @@ function _picocli_zrefresh_context_show() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -838,6 +955,14 @@ function _picocli_zrefresh_context_show() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -867,8 +992,9 @@ function _picocli_zrefresh_context_set() {
 
   local commands=""
   local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -898,6 +1024,14 @@ function _picocli_zrefresh_context_set() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -925,8 +1059,9 @@ function _picocli_zrefresh_context_delete() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -948,6 +1083,14 @@ function _picocli_zrefresh_context_delete() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -977,8 +1120,9 @@ function _picocli_zrefresh_externalcollection_refresh() {
 
   local commands="trigger describe list"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1000,6 +1144,14 @@ function _picocli_zrefresh_externalcollection_refresh() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')
@@ -1024,9 +1176,10 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1049,6 +1202,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
       return $?
+      ;;
+    '--if-older-than')
+      return
       ;;
     '--timeout')
       return
@@ -1081,6 +1237,14 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -1103,8 +1267,9 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1131,6 +1296,14 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      return
+      ;;
     '--retries')
       return
       ;;
@@ -1152,9 +1325,10 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1165,6 +1339,12 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       return $?
       ;;
     '--database')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--max-outage')
       return
       ;;
     '-o'|'--output')
@@ -1184,6 +1364,14 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       return
       ;;
     '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
       return
       ;;
     '--retries')

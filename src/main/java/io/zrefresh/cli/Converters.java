@@ -1,5 +1,6 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.config.Endpoints;
 import io.zrefresh.job.JobId;
 import io.zrefresh.output.OutputFormat;
@@ -73,6 +74,13 @@ final class Converters {
         @Override
         OutputFormat parse(String value) {
             return OutputFormat.parse(value);
+        }
+    }
+
+    static final class CiConverter extends Checked<CiSystem> {
+        @Override
+        CiSystem parse(String value) {
+            return CiSystem.parse(value);
         }
     }
 

@@ -223,15 +223,6 @@ class JobWaiterTest {
     }
 
     @Test
-    void pausesEndAtTheDeadline() throws Exception {
-        JobWaiter waiter = waiter(Duration.ofSeconds(5), null);
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isTrue();
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isTrue();
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isFalse();
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
-    }
-
-    @Test
     void anInterruptedWaitSaysTheJobKeepsRunning() {
         RefreshApi interrupted = new RefreshApi(
                 new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),

@@ -9,7 +9,6 @@ import io.zrefresh.api.ClientSettings;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
 import io.zrefresh.job.JobId;
-import io.zrefresh.refresh.RefreshListener.SkipReason;
 import io.zrefresh.refresh.TriggerOutcome.Blocked;
 import io.zrefresh.refresh.TriggerOutcome.Failed;
 import io.zrefresh.refresh.TriggerOutcome.Skipped;
@@ -87,7 +86,8 @@ class TriggerFlowTest {
     }
 
     private static TriggerRequest request(OnActive onActive, boolean force, boolean waitForJob) {
-        return new TriggerRequest("https://c.example", "default", "books", null, null, onActive, force, waitForJob);
+        return new TriggerRequest(
+                "https://c.example", "default", "books", null, null, onActive, force, null, waitForJob);
     }
 
     private static TriggerRequest request(OnActive onActive) {
