@@ -131,29 +131,33 @@ public final class JobWaiter {
     }
 
     /**
-     * Steps the tasks until every one is done: always the one due first (ties in list order),
-     * after sleeping until it is due.
+     * Steps the tasks until every one is done: always the one due first, after sleeping until it
+     * is due. Tasks due at the same time take turns, in list order after the one stepped last, so
+     * that every collection is guarded and triggered before any job is polled twice.
      */
     void run(List<? extends Task> tasks) throws InterruptedException {
+        int last = tasks.size() - 1;
         try {
             while (true) {
-                Task next = null;
+                int next = -1;
                 Instant nextDue = null;
-                for (Task task : tasks) {
-                    Instant due = task.due();
+                for (int turn = 1; turn <= tasks.size(); turn++) {
+                    int index = (last + turn) % tasks.size();
+                    Instant due = tasks.get(index).due();
                     if (due != null && (nextDue == null || due.isBefore(nextDue))) {
-                        next = task;
+                        next = index;
                         nextDue = due;
                     }
                 }
-                if (next == null) {
+                if (next < 0) {
                     return;
                 }
+                last = next;
                 Duration wait = Duration.between(clock.instant(), nextDue);
                 if (wait.compareTo(Duration.ZERO) > 0) {
                     sleeper.sleep(wait);
                 }
-                next.step();
+                tasks.get(next).step();
             }
         } catch (InterruptedException interrupted) {
             List<String> notes = new ArrayList<>();
