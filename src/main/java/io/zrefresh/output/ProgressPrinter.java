@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -59,7 +60,12 @@ public abstract sealed class ProgressPrinter {
 
     /** {@code job N}, after the collection when several jobs are shown. */
     String who(Job job) {
-        return (showCollection ? SafeText.escape(job.collectionName()) + "  " : "") + "job " + job.id();
+        return label(job) + "job " + job.id();
+    }
+
+    /** The collection and a gap when several jobs are shown, else nothing. */
+    String label(Job job) {
+        return showCollection ? SafeText.escape(job.collectionName()) + "  " : "";
     }
 
     private static final class LiveLines extends ProgressPrinter {
@@ -97,26 +103,46 @@ public abstract sealed class ProgressPrinter {
 
         /**
          * {@code job N  STATE  ██████░░░░  42%  1m05s}, narrower when the terminal is: the bar
-         * shrinks, then goes, then the line is cut. The last column stays free, since a line that
-         * fills it wraps on some terminals and a redraw would leave a trail of lines.
+         * shrinks and goes, then the job id, then the time, and last the label is cut, so that
+         * state and percentage stay in sight. The last column stays free, since a line that fills
+         * it wraps on some terminals and a redraw would leave a trail of lines.
          */
         private String line(Job job, Duration waited) {
             int columns = width.getAsInt();
             int room = (columns > 0 ? columns : DEFAULT_WIDTH) - 1;
             int progress = Math.max(0, Math.min(100, job.progress()));
-            String head = who(job) + "  ";
             String state = SafeText.escape(job.stateName());
-            String tail = String.format(Locale.ROOT, "%3d%%", progress) + "  " + Durations.elapsed(waited);
-            int bar = Math.min(BAR_WIDTH, room - columns(head + state + "  " + " " + tail));
+            String percent = String.format(Locale.ROOT, "%3d%%", progress);
+            String elapsed = Durations.elapsed(waited);
+            String head = who(job) + "  ";
+            int bar = Math.min(BAR_WIDTH, room - columns(head + state + "  " + " " + percent + "  " + elapsed));
             if (bar >= MIN_BAR_WIDTH) {
                 int filled = progress * bar / 100;
-                return head + ansi.state(state) + "  " + "█".repeat(filled) + "░".repeat(bar - filled) + " " + tail;
+                return head + ansi.state(state) + "  " + "█".repeat(filled) + "░".repeat(bar - filled) + " " + percent
+                        + "  " + elapsed;
             }
-            String plain = head + state + "  " + tail;
-            if (columns(plain) <= room) {
-                return head + ansi.state(state) + "  " + tail;
+            String label = label(job);
+            for (String[] parts : List.of(
+                    new String[] {head, "  " + percent.trim() + "  " + elapsed},
+                    new String[] {label, "  " + percent.trim() + "  " + elapsed},
+                    new String[] {label, "  " + percent.trim()})) {
+                if (columns(parts[0] + state + parts[1]) <= room) {
+                    return parts[0] + ansi.state(state) + parts[1];
+                }
             }
-            return plain.substring(0, plain.offsetByCodePoints(0, Math.max(0, room - 1))) + "…";
+            String rest = state + "  " + percent.trim();
+            int labelRoom = room - columns(rest) - 1;
+            if (labelRoom < 1 || label.isEmpty()) {
+                return cut(rest, room);
+            }
+            return cut(label, labelRoom) + " " + ansi.state(state) + "  " + percent.trim();
+        }
+
+        private static String cut(String text, int room) {
+            if (columns(text) <= room) {
+                return text;
+            }
+            return text.substring(0, text.offsetByCodePoints(0, Math.max(0, room - 1))) + "…";
         }
 
         private static int columns(String text) {
