@@ -33,7 +33,11 @@ class {{brewFormulaName}} < Formula
   end
 
   test do
-    output = shell_output("#{bin}/{{distributionExecutableName}} --version")
-    assert_match "{{projectVersion}}", output
+    assert_match "zrefresh {{projectVersion}}", shell_output("#{bin}/{{distributionExecutableName}} --version")
+    # What a native image gets wrong shows here: the HTTP server and client, JSON, waiting, and a child
+    # process that finds this same binary on the PATH.
+    output = shell_output("#{bin}/{{distributionExecutableName}} dev-server --job-time 2s " \
+                          "--exec 'zrefresh trigger --name ext_books --wait -o json'")
+    assert_match '"state": "RefreshCompleted"', output
   end
 end
