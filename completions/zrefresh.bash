@@ -254,7 +254,10 @@ function _picocli_zrefresh() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -345,7 +348,10 @@ function _picocli_zrefresh_trigger() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -404,7 +410,10 @@ function _picocli_zrefresh_describe() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -474,7 +483,10 @@ function _picocli_zrefresh_list() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -553,7 +565,10 @@ function _picocli_zrefresh_wait() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -609,7 +624,10 @@ function _picocli_zrefresh_shell() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -665,7 +683,10 @@ function _picocli_zrefresh_completion() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -727,7 +748,10 @@ function _picocli_zrefresh_context() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -795,7 +819,10 @@ function _picocli_zrefresh_devserver() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -851,7 +878,10 @@ function _picocli_zrefresh_externalcollection() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -907,7 +937,10 @@ function _picocli_zrefresh_context_list() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -963,7 +996,10 @@ function _picocli_zrefresh_context_show() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1030,7 +1066,10 @@ function _picocli_zrefresh_context_set() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1091,7 +1130,10 @@ function _picocli_zrefresh_context_delete() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1152,7 +1194,10 @@ function _picocli_zrefresh_externalcollection_refresh() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1243,7 +1288,10 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1302,7 +1350,10 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -1372,7 +1423,10 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       return $?
       ;;
     '--events')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return

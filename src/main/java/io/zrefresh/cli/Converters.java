@@ -8,6 +8,8 @@ import io.zrefresh.refresh.OnActive;
 import io.zrefresh.refresh.WaitPolicy;
 import io.zrefresh.time.Durations;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -74,6 +76,18 @@ final class Converters {
         @Override
         OutputFormat parse(String value) {
             return OutputFormat.parse(value);
+        }
+    }
+
+    /** A file name (typed Path, so that completion scripts complete file names). */
+    static final class PathConverter extends Checked<Path> {
+        @Override
+        Path parse(String value) {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException invalid) {
+                throw new IllegalArgumentException("'" + value + "' is not a file name (" + invalid.getReason() + ")");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.zrefresh.cli;
 import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.output.OutputFormat;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -126,9 +127,10 @@ public final class RootCommand implements Callable<Integer> {
             names = "--events",
             scope = ScopeType.INHERIT,
             paramLabel = "PATH",
+            converter = Converters.PathConverter.class,
             description = "Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines "
                     + "to this file, created or truncated at start; - for stderr.")
-    String events;
+    Path events;
 
     @Option(
             names = {"-h", "--help"},

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,14 +42,14 @@ public final class EventLog implements AutoCloseable {
      *
      * @throws ConfigException when the file cannot be written
      */
-    public static EventLog open(String path, PrintStream stderr, Clock clock) throws ConfigException {
-        if (path.equals("-")) {
+    public static EventLog open(Path path, PrintStream stderr, Clock clock) throws ConfigException {
+        if (path.toString().equals("-")) {
             return new EventLog(stderr, clock, false);
         }
         try {
-            OutputStream file = Files.newOutputStream(Path.of(path));
+            OutputStream file = Files.newOutputStream(path);
             return new EventLog(new PrintStream(file, false, StandardCharsets.UTF_8), clock, true);
-        } catch (IOException | InvalidPathException | UnsupportedOperationException failed) {
+        } catch (IOException | UnsupportedOperationException failed) {
             throw new ConfigException("--events: cannot write " + path + " (" + reason(failed) + ")", failed);
         }
     }

@@ -27,7 +27,7 @@ class EventLogTest {
     void theFileIsTruncatedAtStartAndEachEventIsALineWithItsTime() throws Exception {
         Path file = dir.resolve("events.jsonl");
         Files.writeString(file, "an older run\n".repeat(10));
-        EventLog log = EventLog.open(file.toString(), System.err, time);
+        EventLog log = EventLog.open(file, System.err, time);
         assertThat(Files.size(file)).as("truncated before any event").isZero();
         log.start("trigger", "1.2.3");
         assertThat(Files.readAllLines(file)).as("written at once").hasSize(1);
@@ -45,7 +45,7 @@ class EventLogTest {
     @Test
     void aDashWritesToStderr() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        EventLog log = EventLog.open("-", new PrintStream(err, true, StandardCharsets.UTF_8), time);
+        EventLog log = EventLog.open(Path.of("-"), new PrintStream(err, true, StandardCharsets.UTF_8), time);
         log.finished(0);
         log.close();
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -54,12 +54,11 @@ class EventLogTest {
 
     @Test
     void aFileThatCannotBeWrittenIsAConfigurationError() {
-        assertThatThrownBy(
-                        () -> EventLog.open(dir.resolve("no/such/dir/e.jsonl").toString(), System.err, time))
+        assertThatThrownBy(() -> EventLog.open(dir.resolve("no/such/dir/e.jsonl"), System.err, time))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--events: cannot write")
                 .hasMessageContaining("no such directory");
-        assertThatThrownBy(() -> EventLog.open(dir.toString(), System.err, time))
+        assertThatThrownBy(() -> EventLog.open(dir, System.err, time))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("--events: cannot write " + dir);
     }
