@@ -229,6 +229,41 @@ class PipelinesEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void aWatchReportsTheJobsItSawRunningToCiAndEvents() throws Exception {
+        server(Duration.ofMillis(1000));
+        run("trigger", "--name", "ext_broken", "--wait", "--poll-interval", "500ms");
+        String id = triggered("ext_books");
+        Path summary = home.resolve("summary.md");
+        Path output = home.resolve("output.txt");
+        Path events = home.resolve("events.jsonl");
+        Result watch = dev.cli()
+                .env("GITHUB_ACTIONS", "true")
+                .env("GITHUB_STEP_SUMMARY", summary.toString())
+                .env("GITHUB_OUTPUT", output.toString())
+                .run("--events", events.toString(), "list", "--watch", "--until-idle", "--interval", "500ms");
+        assertThat(watch.exit()).as(watch.toString()).isZero();
+        List<String> table = Files.readAllLines(summary);
+        assertThat(table.get(0)).isEqualTo("### zrefresh list --watch");
+        assertThat(table).as("only the job that ran during the watch").hasSize(6);
+        assertThat(table.get(4)).startsWith("| ext\\_books | " + id + " | RefreshCompleted | 100% |");
+        List<String> outputs = Files.readAllLines(output);
+        assertThat(outputs).hasSize(1);
+        assertThat(Json.parse(outputs.get(0).substring("jobs=".length()))
+                        .get(0)
+                        .get("jobId")
+                        .toString())
+                .isEqualTo(id);
+        List<JsonNode> parsed = jsonLines(Files.readString(events));
+        assertThat(parsed.get(0).get("command").asText()).isEqualTo("list");
+        assertThat(parsed.stream()
+                        .filter(event -> event.get("type").asText().equals("state"))
+                        .map(event -> event.get("jobId").toString() + " "
+                                + event.get("state").asText()))
+                .contains(id + " RefreshCompleted");
+        assertThat(parsed.get(parsed.size() - 1).get("type").asText()).isEqualTo("finished");
+    }
+
+    @Test
     void onATerminalTheWatchRedrawsTheTableUntilCtrlC() throws Exception {
         server(Duration.ofSeconds(30));
         triggered("ext_books");
