@@ -123,9 +123,13 @@ final class Outcomes {
 
     /** wait: the job as last seen on stdout; exit 0 when it completed, else a message and its code. */
     int print(WaitResult result) throws UsageException {
-        int exitCode = print(result, null);
-        Map<String, String> outputs = new LinkedHashMap<>();
         Job job = result.job();
+        if (job != null) {
+            session.printer().print(job.node(), Shape.JOB);
+        }
+        Problem problem = problemOf(result, null);
+        int exitCode = problem == null ? ExitCode.OK : session.reporter().report(problem);
+        Map<String, String> outputs = new LinkedHashMap<>();
         if (result.jobId() != null) {
             outputs.put("job-id", result.jobId().toString());
         }
@@ -137,7 +141,6 @@ final class Outcomes {
             jobs.add(job.node());
         }
         outputs.put("jobs", Json.compact(jobs));
-        Problem problem = problemOf(result, null);
         List<SummaryTable.Row> rows =
                 job == null ? List.of() : List.of(row(job, problem == null ? "" : problem.message()));
         session.ci().report("zrefresh wait", rows, outputs);
@@ -152,14 +155,6 @@ final class Outcomes {
                         "No refresh job of " + collection + " was found in database " + database
                                 + ", so there is nothing to wait for. Start one with: zrefresh trigger --name "
                                 + collection));
-    }
-
-    private int print(WaitResult result, Blocked blocked) throws UsageException {
-        if (result.job() != null) {
-            session.printer().print(result.job().node(), Shape.JOB);
-        }
-        Problem problem = problemOf(result, blocked);
-        return problem == null ? ExitCode.OK : session.reporter().report(problem);
     }
 
     private void reportToCi(List<Told> told, Map<String, String> outputs) {
