@@ -18,8 +18,18 @@ class DevServerFixtureTest extends DevServerTest {
         Instant started = time.instant();
         server(Duration.ofSeconds(10), time);
 
-        Result result =
-                dev.cli().run("trigger", "--name", "ext_books", "--wait", "--poll-interval", "1s", "-o", "json");
+        Result result = dev.cli()
+                .run(
+                        "trigger",
+                        "--name",
+                        "ext_books",
+                        "--wait",
+                        "--poll-interval",
+                        "1s",
+                        "--timeout",
+                        "20s",
+                        "-o",
+                        "json");
 
         assertThat(result.exit()).as(result.toString()).isZero();
         JsonNode job = Json.parse(result.out());
