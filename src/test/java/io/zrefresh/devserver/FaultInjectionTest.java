@@ -145,7 +145,9 @@ class FaultInjectionTest extends DevServerTestCase {
 
     @Test
     void delayMakesAnImpatientClientTimeOutButTheRefreshHappensAnyway() throws Exception {
-        server.faults().add(Fault.delay(Duration.ofMillis(600)).on(Endpoint.REFRESH));
+        // Long beside the client's timeout, so that the list below comes before the delay ends even on a loaded
+        // machine.
+        server.faults().add(Fault.delay(Duration.ofSeconds(2)).on(Endpoint.REFRESH));
 
         assertThatThrownBy(() -> client.send(client.request(Endpoint.REFRESH.path())
                         .timeout(Duration.ofMillis(150))
@@ -155,7 +157,7 @@ class FaultInjectionTest extends DevServerTestCase {
                 .as("not yet: the server is still waiting")
                 .isEmpty();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (server.stats().jobsCreated() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
