@@ -29,8 +29,9 @@ final class ExchangeHandler implements HttpHandler {
             long started = System.nanoTime();
             Reply reply = answer(request);
             if (reply instanceof Response response) {
-                send(exchange, request, response);
+                // Logged before it is sent: once the client has it, its next request may be logged by another thread.
                 log.answered(request, response, started);
+                send(exchange, request, response);
             } else {
                 log.noAnswer(request, started);
             }
