@@ -57,9 +57,6 @@ final class DevServerCommand extends BaseCommand {
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
-        if (jobTime.isZero() || jobTime.isNegative()) {
-            throw new UsageException("--job-time must be longer than 0");
-        }
         DevServerOptions options = DevServerOptions.defaults()
                 .withPort(port != null ? port : exec != null ? 0 : DevServerOptions.DEFAULT_PORT)
                 .withToken(token)

@@ -1,5 +1,7 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.config.ConfigDirectory;
+import io.zrefresh.config.SettingsResolver;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +32,11 @@ final class ExecRunner {
             Map<String, String> env = builder.environment();
             env.clear();
             env.putAll(world.env());
-            env.remove("ZILLIZ_CONTEXT");
-            env.put("ZILLIZ_ENDPOINT", endpoint.toString());
-            env.put("ZILLIZ_API_KEY", apiKey);
+            env.remove(SettingsResolver.ENV_CONTEXT);
+            env.put(SettingsResolver.ENV_ENDPOINT, endpoint.toString());
+            env.put(SettingsResolver.ENV_API_KEY, apiKey);
             env.put(
-                    "ZILLIZ_CONFIG_DIR",
+                    ConfigDirectory.ENV_CONFIG_DIR,
                     Files.createDirectory(work.resolve("config")).toString());
             env.put("PATH", bin + File.pathSeparator + world.env().getOrDefault("PATH", ""));
             Process process = builder.start();

@@ -34,7 +34,7 @@ class DevServerCommandTest {
                 "--port     | 70000 | --port must be between 0 and 65535, got 70000",
                 "--port     | -1    | --port must be between 0 and 65535, got -1",
                 "--port     | http  | Invalid value for option '--port': 'http' is not an int",
-                "--job-time | 0s    | --job-time must be longer than 0",
+                "--job-time | 0s    | Invalid value for option '--job-time': must be longer than 0",
                 "--job-time | soon  | 'soon' is not a duration",
             })
     void badFlagsAreUsageErrors(String flag, String value, String message) {
