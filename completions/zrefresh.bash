@@ -774,7 +774,7 @@ function _picocli_zrefresh_devserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--standard-error-status' '--no-header' '--no-color' '--debug' '-h' '--help'"
   local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values

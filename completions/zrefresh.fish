@@ -264,6 +264,7 @@ complete -c zrefresh -n '__zrefresh_argument 0 context delete' -a '(zrefresh __c
 complete -c zrefresh -n '__zrefresh_at dev-server' -l port -x -d 'Port (default: 19530; with --exec: a free one; 0: a free one).'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l token -x -d 'API key the server accepts (default: zrefresh-dev).'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l job-time -x -d 'How long a refresh job takes from Pending to Completed (default: 10s).'
+complete -c zrefresh -n '__zrefresh_at dev-server' -l standard-error-status -d 'Answer business errors with their natural HTTP status (400, 401, 404, 429, 500) instead of 200, as a server with proxy.http.standardErrorStatus does.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l exec -x -d 'Shell command to run against the server.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'

@@ -1,18 +1,12 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.config.ConfigException;
 import io.zrefresh.devserver.DevServer;
 import io.zrefresh.devserver.DevServerOptions;
 import io.zrefresh.time.Durations;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.BindException;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,28 +21,33 @@ import picocli.CommandLine.Option;
         })
 final class DevServerCommand extends BaseCommand {
 
-    private static final int DEFAULT_PORT = 19530;
-
     @Option(
             names = "--port",
             paramLabel = "N",
-            description = "Port (default: 19530; with --exec: a free one; 0: a free one).")
+            description =
+                    "Port (default: " + DevServerOptions.DEFAULT_PORT + "; with --exec: a free one; 0: a free one).")
     Integer port;
 
     @Option(
             names = "--token",
             paramLabel = "T",
-            defaultValue = "zrefresh-dev",
-            description = "API key the server accepts (default: zrefresh-dev).")
+            defaultValue = DevServerOptions.DEFAULT_TOKEN,
+            description = "API key the server accepts (default: ${DEFAULT-VALUE}).")
     String token;
 
     @Option(
             names = "--job-time",
             paramLabel = "DURATION",
-            defaultValue = "10s",
+            defaultValue = DevServerOptions.DEFAULT_JOB_TIME_SECONDS + "s",
             converter = Converters.DurationConverter.class,
-            description = "How long a refresh job takes from Pending to Completed (default: 10s).")
+            description = "How long a refresh job takes from Pending to Completed (default: ${DEFAULT-VALUE}).")
     Duration jobTime;
+
+    @Option(
+            names = "--standard-error-status",
+            description = "Answer business errors with their natural HTTP status (400, 401, 404, 429, 500) instead of"
+                    + " 200, as a server with proxy.http.standardErrorStatus does.")
+    boolean standardErrorStatus;
 
     @Option(names = "--exec", paramLabel = "COMMAND", description = "Shell command to run against the server.")
     String exec;
@@ -58,17 +57,23 @@ final class DevServerCommand extends BaseCommand {
         if (port != null && (port < 0 || port > 65535)) {
             throw new UsageException("--port must be between 0 and 65535, got " + port);
         }
-        if (jobTime.isZero() || jobTime.isNegative()) {
-            throw new UsageException("--job-time must be longer than 0");
-        }
-        boolean debug = root().debug;
         DevServerOptions options = DevServerOptions.defaults()
-                .withPort(port != null ? port : exec != null ? 0 : DEFAULT_PORT)
+                .withPort(port != null ? port : exec != null ? 0 : DevServerOptions.DEFAULT_PORT)
                 .withToken(token)
                 .withJobTime(jobTime)
-                .withLog(exec == null || debug ? session.world().err() : null);
-        try (DevServer server = DevServer.start(options)) {
-            return exec == null ? serve(session, server) : execute(session, server);
+                .withStandardErrorStatus(standardErrorStatus)
+                .withLog(exec == null || root().debug ? session.world().err() : null);
+        try (DevServer server = start(options)) {
+            return exec == null ? serve(session, server) : ExecRunner.run(exec, server.url(), token, session.world());
+        }
+    }
+
+    private static DevServer start(DevServerOptions options) throws IOException, ConfigException {
+        try {
+            return DevServer.start(options);
+        } catch (BindException inUse) {
+            throw new ConfigException("Port " + options.port()
+                    + " is in use; stop what listens there, or pass --port 0 for a free port.");
         }
     }
 
@@ -83,67 +88,5 @@ final class DevServerCommand extends BaseCommand {
             session.notice("Stopped.");
         }
         return ExitCode.INTERRUPTED;
-    }
-
-    private int execute(Session session, DevServer server) throws IOException {
-        Path work = Files.createTempDirectory("zrefresh-dev-");
-        try {
-            Path bin = SelfLauncher.write(Files.createDirectory(work.resolve("bin")));
-            ProcessBuilder builder =
-                    new ProcessBuilder("sh", "-c", exec).redirectInput(ProcessBuilder.Redirect.INHERIT);
-            Map<String, String> env = builder.environment();
-            env.clear();
-            env.putAll(session.world().env());
-            env.remove("ZILLIZ_CONTEXT");
-            env.put("ZILLIZ_ENDPOINT", server.url().toString());
-            env.put("ZILLIZ_API_KEY", token);
-            env.put(
-                    "ZILLIZ_CONFIG_DIR",
-                    Files.createDirectory(work.resolve("config")).toString());
-            env.put("PATH", bin + File.pathSeparator + session.world().env().getOrDefault("PATH", ""));
-            Process process = builder.start();
-            Thread out = pipe(process.getInputStream(), session.world().out());
-            Thread err = pipe(process.getErrorStream(), session.world().err());
-            try {
-                int status = process.waitFor();
-                out.join();
-                err.join();
-                return status;
-            } catch (InterruptedException stop) {
-                process.destroy();
-                session.notice("Interrupted; the command was stopped.");
-                return ExitCode.INTERRUPTED;
-            }
-        } finally {
-            deleteTree(work);
-        }
-    }
-
-    /** Copies the command's output to ours as it comes (our streams may be a test's buffers). */
-    private static Thread pipe(InputStream from, PrintStream to) {
-        Thread copier = new Thread(
-                () -> {
-                    byte[] buffer = new byte[8192];
-                    try (from) {
-                        for (int read; (read = from.read(buffer)) >= 0; ) {
-                            to.write(buffer, 0, read);
-                            to.flush();
-                        }
-                    } catch (IOException closed) {
-                        // the command ended or was stopped
-                    }
-                },
-                "dev-server-exec-output");
-        copier.setDaemon(true);
-        copier.start();
-        return copier;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

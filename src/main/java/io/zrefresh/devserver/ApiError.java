@@ -26,6 +26,21 @@ final class ApiError extends Exception {
         return code;
     }
 
+    /**
+     * The status under the server's opt-in {@code proxy.http.standardErrorStatus}: the natural one for the code.
+     * Not found (100, 800) is 404; invalid requests (703, 1100, 1801, 1802) are 400; no credential (1800) is 401;
+     * the rate limit (1807) is 429; anything else is 500.
+     */
+    int standardHttpStatus() {
+        return switch (code) {
+            case 100, 800 -> 404;
+            case 703, 1100, 1801, 1802 -> 400;
+            case 1800 -> 401;
+            case 1807 -> 429;
+            default -> 500;
+        };
+    }
+
     static ApiError unauthenticated() {
         return new ApiError(401, 1800, "user hasn't authenticated");
     }

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * The three API endpoints: routing, fault injection, auth, then the refresh / describe / list logic of the server
  * contract. Answers everything else with the router's plain-text 404.
  */
-final class ApiHandler implements HttpConnection.Handler {
+final class ApiHandler implements ExchangeHandler.Handler {
 
     private static final RequestStruct REFRESH_REQUEST = new RequestStruct(
             "RefreshExternalCollectionReq",
@@ -27,35 +27,47 @@ final class ApiHandler implements HttpConnection.Handler {
     private final JobStore jobs;
     private final Faults faults;
     private final Stats stats;
+    private volatile boolean standardErrorStatus;
 
     /** @param token the API key to require, or null for no auth */
-    ApiHandler(String token, Catalog catalog, JobStore jobs, Faults faults, Stats stats) {
+    ApiHandler(String token, Catalog catalog, JobStore jobs, Faults faults, Stats stats, boolean standardErrorStatus) {
         this.expectedAuthorization = token == null ? null : "Bearer " + token;
         this.catalog = catalog;
         this.jobs = jobs;
         this.faults = faults;
         this.stats = stats;
+        this.standardErrorStatus = standardErrorStatus;
+    }
+
+    /** On: business errors are answered with their natural HTTP status ({@link ApiError#standardHttpStatus}). */
+    void setStandardErrorStatus(boolean enabled) {
+        standardErrorStatus = enabled;
+    }
+
+    boolean standardErrorStatus() {
+        return standardErrorStatus;
     }
 
     @Override
-    public Reply handle(HttpRequest request) throws InterruptedException {
+    public Reply handle(Request request) throws InterruptedException {
         Optional<Endpoint> routed = Endpoint.forPath(request.path()).filter(e -> "POST".equals(request.method()));
         if (routed.isEmpty()) {
-            return HttpResponse.notFound();
+            return Response.notFound();
         }
         Endpoint endpoint = routed.get();
-        stats.countRequest(endpoint, request.connectionId());
+        stats.countRequest(endpoint, request.client());
         Optional<Fault> fault = faults.take(endpoint);
         return fault.isPresent() ? inject(fault.get(), endpoint, request) : process(endpoint, request);
     }
 
-    private Reply inject(Fault fault, Endpoint endpoint, HttpRequest request) throws InterruptedException {
+    private Reply inject(Fault fault, Endpoint endpoint, Request request) throws InterruptedException {
         return switch (fault.kind()) {
             case HTTP_STATUS -> fault.cannedResponse();
-            case RESET -> Reply.RESET;
+            case RATE_LIMITED -> traced(request, error(ApiError.rateLimited()));
+            case RESET -> Reply.NO_ANSWER;
             case LOST_ANSWER -> {
                 process(endpoint, request);
-                yield Reply.RESET;
+                yield Reply.NO_ANSWER;
             }
             case TRUNCATED_JSON -> process(endpoint, request).truncatedToHalf();
             case DELAY -> {
@@ -65,25 +77,36 @@ final class ApiHandler implements HttpConnection.Handler {
         };
     }
 
-    private HttpResponse process(Endpoint endpoint, HttpRequest request) {
+    private Response process(Endpoint endpoint, Request request) {
         try {
             // The credential is checked before the body is even parsed.
             if (expectedAuthorization != null && !expectedAuthorization.equals(request.header("Authorization"))) {
                 throw ApiError.unauthenticated();
             }
-            return switch (endpoint) {
-                case REFRESH -> refresh(REFRESH_REQUEST.decode(request.body()), request);
-                case DESCRIBE -> describe(DESCRIBE_REQUEST.decode(request.body()));
-                case LIST -> list(LIST_REQUEST.decode(request.body()), request);
-                case ANY -> throw new IllegalStateException("ANY selects faults; no request is routed to it");
-            };
+            return traced(
+                    request,
+                    switch (endpoint) {
+                        case REFRESH -> refresh(REFRESH_REQUEST.decode(request.body()), request);
+                        case DESCRIBE -> describe(DESCRIBE_REQUEST.decode(request.body()));
+                        case LIST -> list(LIST_REQUEST.decode(request.body()), request);
+                        case ANY -> throw new IllegalStateException("ANY selects faults; no request is routed to it");
+                    });
         } catch (ApiError e) {
-            return Envelope.error(e);
+            return traced(request, error(e));
         }
     }
 
+    private Response error(ApiError error) {
+        return Envelope.error(error, standardErrorStatus);
+    }
+
+    /** Every answer of the server itself names its trace, continuing the client's W3C trace when it sent one. */
+    private static Response traced(Request request, Response response) {
+        return response.withHeader(TraceId.HEADER, TraceId.continuing(request.header("traceparent")));
+    }
+
     /** Checks in the server's order: name, name syntax, source/spec, collection, external, persisted source, overlap. */
-    private HttpResponse refresh(RequestStruct.Values body, HttpRequest request) throws ApiError {
+    private Response refresh(RequestStruct.Values body, Request request) throws ApiError {
         String name = body.string("collectionName");
         RefreshValidation.checkCollectionName(name);
         Optional<ExternalSource> given =
@@ -94,7 +117,7 @@ final class ApiHandler implements HttpConnection.Handler {
         }
         Optional<ExternalSource> persisted = collection.persistedSource();
         ExternalSource source = given.or(() -> persisted).orElseThrow(() -> ApiError.noPersistedSource(name));
-        Job job = jobs.start(collection, source);
+        ScheduledJob job = jobs.start(collection, source);
         given.ifPresent(collection::persist);
         stats.countJobCreated();
         return Envelope.ok(generator -> {
@@ -104,16 +127,16 @@ final class ApiHandler implements HttpConnection.Handler {
         });
     }
 
-    private HttpResponse describe(RequestStruct.Values body) throws ApiError {
+    private Response describe(RequestStruct.Values body) throws ApiError {
         long jobId = body.int64("jobId");
         JobSnapshot job = jobs.describe(jobId).orElseThrow(() -> ApiError.jobNotFound(jobId));
         return Envelope.ok(job::writeTo);
     }
 
     /** Without a collection name, the jobs of every database (as open-source Milvus does). */
-    private HttpResponse list(RequestStruct.Values body, HttpRequest request) throws ApiError {
+    private Response list(RequestStruct.Values body, Request request) throws ApiError {
         String name = body.string("collectionName");
-        Predicate<Job> filter = job -> true;
+        Predicate<ScheduledJob> filter = job -> true;
         if (!name.isEmpty()) {
             CollectionMeta collection = catalog.find(database(body, request), name);
             if (!collection.external()) {
@@ -134,7 +157,7 @@ final class ApiHandler implements HttpConnection.Handler {
     }
 
     /** Body {@code dbName}, else header {@code DB-Name}, else {@code default}. */
-    private static String database(RequestStruct.Values body, HttpRequest request) {
+    private static String database(RequestStruct.Values body, Request request) {
         String fromBody = body.string("dbName");
         if (!fromBody.isEmpty()) {
             return fromBody;

@@ -10,6 +10,7 @@ final class CollectionMeta {
     private final boolean external;
     private final boolean refreshesFail;
     private ExternalSource persistedSource; // guarded by this
+    private JobBehaviour jobBehaviour = JobBehaviour.normal(); // guarded by this
 
     private CollectionMeta(
             String database, String name, boolean external, boolean refreshesFail, ExternalSource persistedSource) {
@@ -54,8 +55,16 @@ final class CollectionMeta {
         persistedSource = source;
     }
 
-    /** Why a refresh reading {@code source} fails, or null when it succeeds. */
-    String refreshFailure(ExternalSource source) {
-        return refreshesFail ? "no files found in external source: " + source.uri() : null;
+    synchronized JobBehaviour jobBehaviour() {
+        return jobBehaviour;
+    }
+
+    synchronized void setJobBehaviour(JobBehaviour behaviour) {
+        jobBehaviour = behaviour;
+    }
+
+    /** Whether its refreshes end RefreshFailed: its source holds no files. */
+    boolean refreshesFail() {
+        return refreshesFail;
     }
 }

@@ -1,6 +1,9 @@
 package io.zrefresh.devserver;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,12 +11,17 @@ import java.util.Set;
  * The {@code /_dev/} endpoints: the in-process controls of {@link DevServer} over HTTP, for tests that run the
  * CLI as another process and for benchmarks with curl. No auth, not counted in {@link Stats}.
  */
-final class ControlHandler implements HttpConnection.Handler {
+final class ControlHandler implements ExchangeHandler.Handler {
 
     static final String PREFIX = "/_dev/";
 
     private static final Set<String> FAULT_FIELDS =
             Set.of("fault", "endpoint", "times", "status", "contentType", "body", "headers", "delayMs");
+    private static final Set<String> CONFIG_FIELDS = Set.of("overlapCheck", "standardErrorStatus", "jobBehaviour");
+    private static final Set<String> JOB_BEHAVIOUR_FIELDS =
+            Set.of("dbName", "collectionName", "kind", "progress", "durationMs", "state");
+    private static final Set<String> SEED_FIELDS =
+            Set.of("dbName", "collectionName", "jobs", "state", "endTime", "endedAgoMs");
 
     private final DevServer server;
 
@@ -21,12 +29,12 @@ final class ControlHandler implements HttpConnection.Handler {
         this.server = server;
     }
 
-    static boolean serves(HttpRequest request) {
+    static boolean serves(Request request) {
         return request.path().startsWith(PREFIX);
     }
 
     @Override
-    public Reply handle(HttpRequest request) {
+    public Reply handle(Request request) {
         try {
             return switch (request.method() + " " + request.path()) {
                 case "POST /_dev/faults" ->
@@ -36,26 +44,22 @@ final class ControlHandler implements HttpConnection.Handler {
                     yield queuedFaults();
                 }
                 case "POST /_dev/config" ->
-                    configure(ControlRequest.parse(request.body()).allowOnly(Set.of("overlapCheck")));
+                    configure(ControlRequest.parse(request.body()).allowOnly(CONFIG_FIELDS));
                 case "POST /_dev/seed" ->
-                    seed(ControlRequest.parse(request.body()).allowOnly(Set.of("dbName", "collectionName", "jobs")));
+                    seed(ControlRequest.parse(request.body()).allowOnly(SEED_FIELDS));
                 case "GET /_dev/stats" -> stats();
                 case "POST /_dev/stats/reset" -> {
                     server.stats().reset();
                     yield stats();
                 }
-                default -> HttpResponse.notFound();
+                default -> Response.notFound();
             };
         } catch (IllegalArgumentException e) {
-            return json(400, Json.bytes(generator -> {
-                generator.writeStartObject();
-                generator.writeStringField("error", e.getMessage());
-                generator.writeEndObject();
-            }));
+            return json(400, object().put("error", e.getMessage()));
         }
     }
 
-    private HttpResponse addFault(ControlRequest request) {
+    private Response addFault(ControlRequest request) {
         server.faults()
                 .add(fault(request)
                         .on(Endpoint.fromWireName(request.text("endpoint", Endpoint.ANY.wireName())))
@@ -73,7 +77,7 @@ final class ControlHandler implements HttpConnection.Handler {
                 withHeaders(
                         Fault.httpStatus(
                                 request.integer("status"),
-                                request.text("contentType", HttpResponse.TEXT),
+                                request.text("contentType", Response.TEXT),
                                 request.text("body", "")),
                         request.textMap("headers"));
             case "reset" -> Fault.reset();
@@ -96,51 +100,83 @@ final class ControlHandler implements HttpConnection.Handler {
         return result;
     }
 
-    private HttpResponse configure(ControlRequest request) {
-        boolean overlapCheck = request.bool("overlapCheck");
-        server.setOverlapCheck(overlapCheck);
-        return json(200, Json.bytes(generator -> {
-            generator.writeStartObject();
-            generator.writeBooleanField("overlapCheck", overlapCheck);
-            generator.writeEndObject();
-        }));
+    /** Checks every field before it changes anything, so a bad request changes nothing. */
+    private Response configure(ControlRequest request) {
+        Boolean overlapCheck = request.has("overlapCheck") ? request.bool("overlapCheck") : null;
+        Boolean standardErrorStatus = request.has("standardErrorStatus") ? request.bool("standardErrorStatus") : null;
+        if (request.has("jobBehaviour")) {
+            ControlRequest job = request.object("jobBehaviour").allowOnly(JOB_BEHAVIOUR_FIELDS);
+            server.setJobBehaviour(job.text("dbName", "default"), job.text("collectionName"), jobBehaviour(job));
+        }
+        if (overlapCheck != null) {
+            server.setOverlapCheck(overlapCheck);
+        }
+        if (standardErrorStatus != null) {
+            server.setStandardErrorStatus(standardErrorStatus);
+        }
+        return json(
+                200,
+                object().put("overlapCheck", server.overlapCheck())
+                        .put("standardErrorStatus", server.standardErrorStatus()));
     }
 
-    private HttpResponse seed(ControlRequest request) {
-        int count = request.integer("jobs");
-        server.seedJobs(request.text("dbName", "default"), request.text("collectionName"), count);
-        return json(200, Json.bytes(generator -> {
-            generator.writeStartObject();
-            generator.writeNumberField("seeded", count);
-            generator.writeEndObject();
-        }));
+    private static JobBehaviour jobBehaviour(ControlRequest request) {
+        String kind = request.text("kind");
+        return switch (kind) {
+            case "normal" -> JobBehaviour.normal();
+            case "plateau" ->
+                JobBehaviour.plateau(request.integer("progress"), Duration.ofMillis(request.integer("durationMs")));
+            case "never-finishes" -> JobBehaviour.neverFinishing(request.integer("progress"));
+            case "unknown-state" ->
+                JobBehaviour.unknownState(
+                        request.text("state", "RefreshValidating"), Duration.ofMillis(request.integer("durationMs")));
+            default ->
+                throw new IllegalArgumentException("unknown job behaviour \"" + kind
+                        + "\"; expected normal, plateau, never-finishes or unknown-state");
+        };
     }
 
-    private HttpResponse stats() {
+    /** Either {@code jobs} finished jobs spread over the last hours, or one that ended at a chosen time. */
+    private Response seed(ControlRequest request) {
+        String database = request.text("dbName", "default");
+        String collection = request.text("collectionName");
+        if (request.has("jobs")) {
+            int count = request.integer("jobs");
+            server.seedJobs(database, collection, count);
+            return json(200, object().put("seeded", count));
+        }
+        if (request.has("endTime") == request.has("endedAgoMs")) {
+            throw new IllegalArgumentException("give \"jobs\", or one of \"endTime\" and \"endedAgoMs\"");
+        }
+        Instant end = request.has("endTime")
+                ? Instant.ofEpochMilli(request.int64("endTime"))
+                : server.now().minusMillis(request.integer("endedAgoMs"));
+        long jobId = request.has("state")
+                ? server.seedFinishedJob(database, collection, request.text("state"), end)
+                : server.seedFinishedJob(database, collection, end);
+        return json(200, object().put("seeded", 1).put("jobId", jobId));
+    }
+
+    private Response stats() {
         Stats stats = server.stats();
-        return json(200, Json.bytes(generator -> {
-            generator.writeStartObject();
-            generator.writeObjectFieldStart("requests");
-            for (Endpoint endpoint : Endpoint.API) {
-                generator.writeNumberField(endpoint.wireName(), stats.requests(endpoint));
-            }
-            generator.writeEndObject();
-            generator.writeNumberField("connections", stats.connectionsAccepted());
-            generator.writeNumberField("jobsCreated", stats.jobsCreated());
-            generator.writeEndObject();
-        }));
+        ObjectNode answer = object();
+        ObjectNode requests = answer.putObject("requests");
+        for (Endpoint endpoint : Endpoint.API) {
+            requests.put(endpoint.wireName(), stats.requests(endpoint));
+        }
+        return json(
+                200, answer.put("connections", stats.connectionsAccepted()).put("jobsCreated", stats.jobsCreated()));
     }
 
-    private HttpResponse queuedFaults() {
-        int queued = server.faults().remaining();
-        return json(200, Json.bytes(generator -> {
-            generator.writeStartObject();
-            generator.writeNumberField("queued", queued);
-            generator.writeEndObject();
-        }));
+    private Response queuedFaults() {
+        return json(200, object().put("queued", server.faults().remaining()));
     }
 
-    private static HttpResponse json(int status, byte[] body) {
-        return HttpResponse.of(status, HttpResponse.JSON, body);
+    private static ObjectNode object() {
+        return JsonCodec.MAPPER.createObjectNode();
+    }
+
+    private static Response json(int status, ObjectNode body) {
+        return Response.of(status, Response.JSON, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

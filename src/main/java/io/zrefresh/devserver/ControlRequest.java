@@ -20,10 +20,10 @@ final class ControlRequest {
     /** An empty body reads as {@code {}}. */
     static ControlRequest parse(byte[] body) {
         if (body.length == 0) {
-            return new ControlRequest(Json.MAPPER.createObjectNode());
+            return new ControlRequest(JsonCodec.MAPPER.createObjectNode());
         }
         try {
-            if (Json.MAPPER.readTree(body) instanceof ObjectNode object) {
+            if (JsonCodec.MAPPER.readTree(body) instanceof ObjectNode object) {
                 return new ControlRequest(object);
             }
             throw new IllegalArgumentException("the body must be a JSON object");
@@ -68,6 +68,14 @@ final class ControlRequest {
         return body.hasNonNull(field) ? integer(field) : fallback;
     }
 
+    long int64(String field) {
+        JsonNode value = required(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw wrongType(field, "an integer");
+        }
+        return value.longValue();
+    }
+
     boolean bool(String field) {
         JsonNode value = required(field);
         if (!value.isBoolean()) {
@@ -93,6 +101,14 @@ final class ControlRequest {
             map.put(entry.getKey(), entry.getValue().textValue());
         }
         return map;
+    }
+
+    /** A nested object, e.g. {@code jobBehaviour} of a config request. */
+    ControlRequest object(String field) {
+        if (required(field) instanceof ObjectNode object) {
+            return new ControlRequest(object);
+        }
+        throw wrongType(field, "an object");
     }
 
     boolean has(String field) {

@@ -8,35 +8,36 @@ final class Envelope {
 
     private Envelope() {}
 
-    static HttpResponse ok(Json.Writer data) {
-        return HttpResponse.json(200, 0, Json.bytes(generator -> writeOk(generator, data)));
+    static Response ok(JsonCodec.Writer data) {
+        return Response.json(200, 0, JsonCodec.bytes(generator -> writeOk(generator, data)));
     }
 
     /** Like {@link #ok}, but the data is written while the answer is sent: for lists of any size. */
-    static HttpResponse streamedOk(Json.Writer data) {
-        return HttpResponse.streamedJson(200, 0, out -> Json.write(out, generator -> writeOk(generator, data)));
+    static Response streamedOk(JsonCodec.Writer data) {
+        return Response.streamedJson(200, 0, out -> JsonCodec.write(out, generator -> writeOk(generator, data)));
     }
 
-    static HttpResponse error(ApiError error) {
-        byte[] body = Json.bytes(generator -> {
+    /** @param standardStatus answer the natural HTTP status of the code instead of the server's usual one (mostly 200) */
+    static Response error(ApiError error, boolean standardStatus) {
+        byte[] body = JsonCodec.bytes(generator -> {
             generator.writeStartObject();
             generator.writeNumberField("code", error.code());
             generator.writeStringField("message", error.getMessage());
             generator.writeEndObject();
         });
-        return HttpResponse.json(error.httpStatus(), error.code(), body);
+        return Response.json(standardStatus ? error.standardHttpStatus() : error.httpStatus(), error.code(), body);
     }
 
     /** What the server's panic recovery answers: HTTP 500 {@code {"code":500}}. */
-    static HttpResponse internalError() {
-        return HttpResponse.json(500, 500, Json.bytes(generator -> {
+    static Response internalError() {
+        return Response.json(500, 500, JsonCodec.bytes(generator -> {
             generator.writeStartObject();
             generator.writeNumberField("code", 500);
             generator.writeEndObject();
         }));
     }
 
-    private static void writeOk(JsonGenerator generator, Json.Writer data) throws IOException {
+    private static void writeOk(JsonGenerator generator, JsonCodec.Writer data) throws IOException {
         generator.writeStartObject();
         generator.writeNumberField("code", 0);
         generator.writeFieldName("data");

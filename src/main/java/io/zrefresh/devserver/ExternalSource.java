@@ -6,4 +6,10 @@ package io.zrefresh.devserver;
  * @param uri  e.g. {@code s3://bucket/books/}
  * @param spec e.g. {@code {"format":"parquet"}}
  */
-record ExternalSource(String uri, String spec) {}
+record ExternalSource(String uri, String spec) {
+
+    /** The reason of a refresh that found nothing to read here. */
+    String noFilesFound() {
+        return "no files found in external source: " + uri;
+    }
+}

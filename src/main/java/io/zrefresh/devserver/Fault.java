@@ -14,14 +14,16 @@ public final class Fault {
     enum Kind {
         /** Answer a canned response; the request is not processed. */
         HTTP_STATUS("http-status"),
-        /** Reset the connection without answering; the request is not processed. */
+        /** Close the connection without answering; the request is not processed. */
         RESET("reset"),
-        /** Process the request, then reset the connection: the job exists but the client never hears of it. */
+        /** Process the request, then close the connection without answering: the job exists, the client never hears of it. */
         LOST_ANSWER("lost-answer"),
         /** Process the request, then send only the first half of the answer's body. */
         TRUNCATED_JSON("truncated-json"),
         /** Wait, then process and answer normally. */
-        DELAY("delay");
+        DELAY("delay"),
+        /** Answer the rate limiter's code 1807, as the server does (its trace id, its status); the request is not processed. */
+        RATE_LIMITED("rate-limited");
 
         final String wireName;
 
@@ -33,10 +35,10 @@ public final class Fault {
     private final Kind kind;
     private final Endpoint endpoint;
     private final int times;
-    private final HttpResponse cannedResponse;
+    private final Response cannedResponse;
     private final Duration delay;
 
-    private Fault(Kind kind, Endpoint endpoint, int times, HttpResponse cannedResponse, Duration delay) {
+    private Fault(Kind kind, Endpoint endpoint, int times, Response cannedResponse, Duration delay) {
         this.kind = kind;
         this.endpoint = endpoint;
         this.times = times;
@@ -48,7 +50,7 @@ public final class Fault {
         return new Fault(kind, Endpoint.ANY, 1, null, Duration.ZERO);
     }
 
-    private static Fault canned(HttpResponse response) {
+    private static Fault canned(Response response) {
         return new Fault(Kind.HTTP_STATUS, Endpoint.ANY, 1, response, Duration.ZERO);
     }
 
@@ -58,25 +60,28 @@ public final class Fault {
             throw new IllegalArgumentException("HTTP status must be between 100 and 599: " + status);
         }
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        return canned(HttpResponse.of(status, contentType, bytes));
+        return canned(Response.of(status, contentType, bytes));
     }
 
-    /** HTTP 200 with code 1807, as the server's rate limiter answers. */
+    /** Code 1807, as the server's rate limiter answers: HTTP 200, or 429 when the server uses standard statuses. */
     public static Fault rateLimited() {
-        return canned(Envelope.error(ApiError.rateLimited()));
+        return of(Kind.RATE_LIMITED);
     }
 
     /** The plain-text {@code 404 page not found} of a data plane that predates these endpoints. */
     public static Fault oldDataPlane() {
-        return canned(HttpResponse.notFound());
+        return canned(Response.notFound());
     }
 
-    /** Reads the request, then resets the connection (TCP RST) without processing or answering it. */
+    /**
+     * Reads the request, then closes the connection without processing or answering it: the client sees the
+     * connection end before an answer came, as when a proxy resets it.
+     */
     public static Fault reset() {
         return of(Kind.RESET);
     }
 
-    /** Processes the request for real (a refresh creates its job), then resets the connection without answering. */
+    /** Processes the request for real (a refresh creates its job), then closes the connection without answering. */
     public static Fault lostAnswer() {
         return of(Kind.LOST_ANSWER);
     }
@@ -127,7 +132,7 @@ public final class Fault {
         return kind;
     }
 
-    HttpResponse cannedResponse() {
+    Response cannedResponse() {
         return cannedResponse;
     }
 

@@ -6,31 +6,24 @@ import java.io.IOException;
 /**
  * A job as describe and list report it at one instant.
  *
+ * @param state   the state's wire name, e.g. {@code RefreshInProgress} (a {@link JobBehaviour} may report others)
  * @param endTime Unix milliseconds; 0 while the job runs
  * @param reason  why the job failed; null otherwise
  */
 record JobSnapshot(
         long jobId,
         String collectionName,
-        State state,
+        String state,
         int progress,
         ExternalSource source,
         long startTime,
         long endTime,
         String reason) {
 
-    enum State {
-        PENDING("RefreshPending"),
-        IN_PROGRESS("RefreshInProgress"),
-        COMPLETED("RefreshCompleted"),
-        FAILED("RefreshFailed");
-
-        final String wireName;
-
-        State(String wireName) {
-            this.wireName = wireName;
-        }
-    }
+    static final String PENDING = "RefreshPending";
+    static final String IN_PROGRESS = "RefreshInProgress";
+    static final String COMPLETED = "RefreshCompleted";
+    static final String FAILED = "RefreshFailed";
 
     /** The job object, keys in alphabetical order as the server's Go map serialises them; reason only when set. */
     void writeTo(JsonGenerator generator) throws IOException {
@@ -45,7 +38,7 @@ record JobSnapshot(
             generator.writeStringField("reason", reason);
         }
         generator.writeNumberField("startTime", startTime);
-        generator.writeStringField("state", state.wireName);
+        generator.writeStringField("state", state);
         generator.writeEndObject();
     }
 }

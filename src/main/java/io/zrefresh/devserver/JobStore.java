@@ -23,7 +23,7 @@ final class JobStore {
 
     private final Clock clock;
     private final long jobTimeMillis;
-    private final Map<Long, Job> jobs = new HashMap<>();
+    private final Map<Long, ScheduledJob> jobs = new HashMap<>();
     private long lastCreatedId;
     private volatile boolean overlapCheck = true;
 
@@ -37,29 +37,33 @@ final class JobStore {
         overlapCheck = enabled;
     }
 
+    boolean overlapCheck() {
+        return overlapCheck;
+    }
+
     /** Creates a job reading {@code source}, unless one of the collection's jobs is still active (code 703). */
-    synchronized Job start(CollectionMeta collection, ExternalSource source) throws ApiError {
+    synchronized ScheduledJob start(CollectionMeta collection, ExternalSource source) throws ApiError {
         long now = clock.millis();
         jobs.values().removeIf(job -> job.expiredAt(now));
         if (overlapCheck) {
-            Optional<Job> active = jobs.values().stream()
+            Optional<ScheduledJob> active = jobs.values().stream()
                     .filter(job -> job.belongsTo(collection) && job.activeAt(now))
-                    .max(Comparator.comparingLong(Job::startTime).thenComparingLong(Job::id));
+                    .max(Comparator.comparingLong(ScheduledJob::startTime).thenComparingLong(ScheduledJob::id));
             if (active.isPresent()) {
                 throw ApiError.refreshInProgress(active.get().id(), collection.name());
             }
         }
         lastCreatedId = unusedIdFrom(Math.max(lastCreatedId + 1, now << LOGICAL_BITS));
-        Job job = new Job(
+        String failure = collection.refreshesFail() ? source.noFilesFound() : null;
+        return add(new ScheduledJob(
                 lastCreatedId,
                 collection.database(),
                 collection.name(),
                 source,
                 now,
                 jobTimeMillis,
-                collection.refreshFailure(source));
-        jobs.put(job.id(), job);
-        return job;
+                failure,
+                collection.jobBehaviour()));
     }
 
     /** The job as it is now, unless unknown or expired. */
@@ -71,7 +75,7 @@ final class JobStore {
     }
 
     /** The jobs matching {@code filter} as they are now, newest start first (ties: higher id first). */
-    synchronized List<JobSnapshot> list(Predicate<Job> filter) {
+    synchronized List<JobSnapshot> list(Predicate<ScheduledJob> filter) {
         long now = clock.millis();
         return jobs.values().stream()
                 .filter(job -> filter.test(job) && !job.expiredAt(now))
@@ -82,23 +86,50 @@ final class JobStore {
 
     /**
      * Adds {@code count} jobs of the collection that finished before now, with distinct start times spread over
-     * the last hours and ids that match their start times, as if created by earlier refreshes.
+     * the last hours and ids that match their start times, as if created by earlier refreshes. They end as the
+     * collection's refreshes do.
      */
     synchronized void seed(CollectionMeta collection, ExternalSource source, int count) {
         long now = clock.millis();
         long spacing = Math.max(1, SEED_SPAN_MILLIS / Math.max(1, count));
+        String failure = collection.refreshesFail() ? source.noFilesFound() : null;
         for (int i = 1; i <= count; i++) {
-            long start = now - jobTimeMillis - i * spacing;
-            Job job = new Job(
-                    unusedIdFrom(start << LOGICAL_BITS),
-                    collection.database(),
-                    collection.name(),
-                    source,
-                    start,
-                    jobTimeMillis,
-                    collection.refreshFailure(source));
-            jobs.put(job.id(), job);
+            seeded(collection, source, now - jobTimeMillis - i * spacing, failure);
         }
+    }
+
+    /**
+     * Adds one job of the collection that ended at {@code endTime} (Unix ms), Completed or, with {@code failed},
+     * Failed with the reason of an empty source.
+     *
+     * @throws IllegalArgumentException when it would end in the future or have expired already
+     */
+    synchronized long seedFinished(CollectionMeta collection, ExternalSource source, boolean failed, long endTime) {
+        long now = clock.millis();
+        if (endTime > now || endTime <= now - ScheduledJob.RETENTION_MILLIS) {
+            throw new IllegalArgumentException("a seeded job must have ended within the 24 hours before the server's"
+                    + " now (" + now + "), not at " + endTime);
+        }
+        long start = endTime - ScheduledJob.workTime(jobTimeMillis, failed);
+        return seeded(collection, source, start, failed ? source.noFilesFound() : null)
+                .id();
+    }
+
+    private ScheduledJob seeded(CollectionMeta collection, ExternalSource source, long start, String failure) {
+        return add(new ScheduledJob(
+                unusedIdFrom(start << LOGICAL_BITS),
+                collection.database(),
+                collection.name(),
+                source,
+                start,
+                jobTimeMillis,
+                failure,
+                JobBehaviour.normal()));
+    }
+
+    private ScheduledJob add(ScheduledJob job) {
+        jobs.put(job.id(), job);
+        return job;
     }
 
     private long unusedIdFrom(long candidate) {

@@ -62,7 +62,7 @@ final class RefreshValidation {
     private static ObjectNode parseSpec(String spec) throws ApiError {
         JsonNode parsed;
         try {
-            parsed = Json.MAPPER.readTree(spec);
+            parsed = JsonCodec.MAPPER.readTree(spec);
         } catch (JacksonException e) {
             throw ApiError.invalidParameter("invalid external_spec, must be a JSON object: " + e.getOriginalMessage());
         }

@@ -12,23 +12,23 @@ final class RequestLog {
         this.out = out;
     }
 
-    void answered(HttpRequest request, HttpResponse response, long startNanos) {
+    void answered(Request request, Response response, long startNanos) {
         String code = response.apiCode() == null ? "" : " code=" + response.apiCode();
         line(request, response.status() + code, startNanos);
     }
 
-    void reset(HttpRequest request, long startNanos) {
-        line(request, "connection reset", startNanos);
+    void noAnswer(Request request, long startNanos) {
+        line(request, "closed without an answer", startNanos);
     }
 
     /** A bug in the simulator itself: the client gets a 500, the log gets the cause. */
-    void failed(HttpRequest request, RuntimeException error) {
+    void failed(Request request, RuntimeException error) {
         if (out != null) {
             out.println(request.method() + " " + request.path() + " failed: " + error);
         }
     }
 
-    private void line(HttpRequest request, String outcome, long startNanos) {
+    private void line(Request request, String outcome, long startNanos) {
         if (out != null) {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
             out.println(request.method() + " " + request.path() + " " + outcome + " (" + millis + " ms)");

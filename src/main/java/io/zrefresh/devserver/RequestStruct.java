@@ -93,7 +93,7 @@ final class RequestStruct {
 
     private static JsonNode parse(byte[] body) throws ApiError {
         try {
-            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode root = JsonCodec.MAPPER.readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw ApiError.invalidJson("EOF");
             }

@@ -1,5 +1,6 @@
 package io.zrefresh.devserver;
 
+import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Stats {
 
     private final Map<Endpoint, AtomicLong> requests = new EnumMap<>(Endpoint.class);
-    private final Set<Long> apiConnections = ConcurrentHashMap.newKeySet();
+    private final Set<InetSocketAddress> apiConnections = ConcurrentHashMap.newKeySet();
     private final AtomicLong jobsCreated = new AtomicLong();
 
     Stats() {
@@ -26,8 +27,9 @@ public final class Stats {
     }
 
     /**
-     * TCP connections accepted that carried at least one API request. A client that reuses its connection
-     * (keep-alive) counts once however many requests it sends; connections used only for control requests do not count.
+     * TCP connections that carried at least one API request, told apart by the client's address and port. A client
+     * that reuses its connection (keep-alive) counts once however many requests it sends; connections used only for
+     * control requests do not count.
      */
     public long connectionsAccepted() {
         return apiConnections.size();
@@ -44,9 +46,9 @@ public final class Stats {
         jobsCreated.set(0);
     }
 
-    void countRequest(Endpoint endpoint, long connectionId) {
+    void countRequest(Endpoint endpoint, InetSocketAddress client) {
         requests.get(endpoint).incrementAndGet();
-        apiConnections.add(connectionId);
+        apiConnections.add(client);
     }
 
     void countJobCreated() {

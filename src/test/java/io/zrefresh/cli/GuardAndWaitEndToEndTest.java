@@ -8,12 +8,17 @@ import io.zrefresh.devserver.Fault;
 import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerTest;
+import io.zrefresh.support.FakeTime;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** The overlap guard, waiting, and a refresh that is never sent twice, against the dev server. */
 class GuardAndWaitEndToEndTest extends DevServerTest {
+
+    /** The clock of server and CLI in the tests about logic; those about real timing use the system's. */
+    private final FakeTime time = new FakeTime();
 
     private Result run(String... args) {
         return dev.cli().run(args);
@@ -64,7 +69,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void skipWithWaitFollowsTheActiveJobToItsEnd() throws Exception {
-        server(Duration.ofMillis(1500));
+        server(Duration.ofSeconds(10), time);
         String id = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
         Result skipped = run(
                 "trigger",
@@ -86,7 +91,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void onActiveWaitWaitsThenTriggersANewJob() throws Exception {
-        server(Duration.ofMillis(1500));
+        server(Duration.ofSeconds(10), time);
         String first = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
         Result second =
                 run("trigger", "--name", "ext_books", "--on-active", "wait", "--poll-interval", "500ms", "-o", "text");
@@ -101,7 +106,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void triggerWaitPrintsTheCompletedJobAndLogsProgressLineByLine() throws Exception {
-        server(Duration.ofMillis(2500));
+        server(Duration.ofSeconds(10), time);
         Result result = run("trigger", "--name", "ext_books", "--wait", "--poll-interval", "500ms", "-o", "json");
         assertThat(result.exit()).as(result.toString()).isZero();
         JsonNode job = Json.parse(result.out());
@@ -129,7 +134,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void aFailedJobExitsEightWithItsReason() throws Exception {
-        server(Duration.ofMillis(1000));
+        server(Duration.ofSeconds(10), time);
         Result result = run("trigger", "--name", "ext_broken", "--wait", "--poll-interval", "500ms", "-o", "json");
         assertThat(result.exit()).isEqualTo(8);
         assertThat(Json.parse(result.out()).get("state").asText()).isEqualTo("RefreshFailed");
@@ -138,12 +143,11 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void aWaitThatTimesOutExitsNineWithTheJobAsLastSeen() throws Exception {
-        server(Duration.ofSeconds(60));
+        server(Duration.ofSeconds(10), time);
         String id = run("trigger", "--name", "ext_books", "-o", "text").out().trim();
-        long started = System.nanoTime();
         Result result = run("wait", "--job-id", id, "--timeout", "1500ms", "--poll-interval", "500ms", "-o", "json");
         assertThat(result.exit()).isEqualTo(9);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
         assertThat(Json.parse(result.out()).get("jobId").toString()).isEqualTo(id);
         assertThat(result.err()).contains("Timed out waiting for job " + id, "keeps running on the server");
     }
@@ -166,11 +170,11 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
     @Test
     void aTimedOutRefreshIsNeverSentAgain() throws Exception {
         server(Duration.ofSeconds(30));
-        dev.server.faults().add(Fault.delay(Duration.ofSeconds(2)).on(Endpoint.REFRESH));
-        Result result = run("trigger", "--name", "ext_books", "--request-timeout", "500ms", "-o", "text");
+        dev.server.faults().add(Fault.delay(Duration.ofMillis(1200)).on(Endpoint.REFRESH));
+        Result result = run("trigger", "--name", "ext_books", "--request-timeout", "300ms", "-o", "text");
         assertThat(result.exit()).as(result.toString()).isEqualTo(6);
-        assertThat(result.err()).contains("within 500ms", "no new job was found", "zrefresh list --name ext_books");
-        Thread.sleep(2500);
+        assertThat(result.err()).contains("within 300ms", "no new job was found", "zrefresh list --name ext_books");
+        awaitReal(() -> dev.server.stats().jobsCreated() == 1);
         assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(1);
         assertThat(dev.server.stats().jobsCreated())
                 .as("the slow server still created it, once")
@@ -203,7 +207,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
         AtomicReference<Result> result = new AtomicReference<>();
         Thread waiting = new Thread(() -> result.set(run("wait", "--job-id", id, "--poll-interval", "500ms")));
         waiting.start();
-        Thread.sleep(1200);
+        awaitReal(() -> dev.requests(Endpoint.DESCRIBE) >= 1);
         waiting.interrupt();
         waiting.join(5000);
         assertThat(result.get().exit()).isEqualTo(130);
@@ -213,7 +217,7 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
 
     @Test
     void onATerminalTheProgressIsOneLiveLine() {
-        server(Duration.ofMillis(1200));
+        server(Duration.ofSeconds(10), time);
         Result result = dev.cli()
                 .terminal(TerminalInfo.fixed(false, false, true, 80))
                 .run("trigger", "--name", "ext_books", "--wait", "--poll-interval", "500ms", "-o", "text");
@@ -222,5 +226,14 @@ class GuardAndWaitEndToEndTest extends DevServerTest {
                 .contains("\r\u001b[2K", "RefreshCompleted", "100%")
                 .endsWith("\n");
         assertThat(result.err().split("\n")).hasSize(1);
+    }
+
+    /** Waits, in real time, for something another thread or the server does; fails after 10 s. */
+    private static void awaitReal(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s in vain").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 }

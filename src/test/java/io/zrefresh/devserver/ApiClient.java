@@ -18,7 +18,7 @@ final class ApiClient {
 
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return JsonCodec.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + body, e);
             }

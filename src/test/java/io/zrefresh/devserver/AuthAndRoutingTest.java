@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zrefresh.devserver.ApiClient.Answer;
 import java.net.http.HttpRequest.BodyPublishers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthAndRoutingTest {
+class AuthAndRoutingTest extends DevServerTestCase {
 
     private static final String UNAUTHENTICATED = "{\"code\":1800,\"message\":\"user hasn't authenticated\"}";
 
-    private DevServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = DevServer.start(DevServerOptions.defaults().withPort(0).withToken("s3cret"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    DevServerOptions options() {
+        return super.options().withToken("s3cret");
     }
 
     @Test
@@ -46,20 +37,18 @@ class AuthAndRoutingTest {
 
     @Test
     void theRightTokenIsAccepted() throws Exception {
-        assertThat(new ApiClient(server, "s3cret").list("{}").status()).isEqualTo(200);
+        assertThat(client.list("{}").status()).isEqualTo(200);
     }
 
     @Test
     void withoutATokenAuthIsOff() throws Exception {
-        try (DevServer open =
-                DevServer.start(DevServerOptions.defaults().withPort(0).withToken(""))) {
-            assertThat(new ApiClient(open, null).list("{}").body()).isEqualTo("{\"code\":0,\"data\":{\"records\":[]}}");
-        }
+        DevServer open = start(options().withToken(""));
+
+        assertThat(new ApiClient(open, null).list("{}").body()).isEqualTo("{\"code\":0,\"data\":{\"records\":[]}}");
     }
 
     @Test
     void otherMethodsAndPathsGetThePlainText404() throws Exception {
-        ApiClient client = new ApiClient(server, "s3cret");
         Answer[] answers = {
             client.get(Endpoint.LIST.path()),
             client.send(client.request(Endpoint.DESCRIBE.path()).PUT(BodyPublishers.ofString("{}"))),
@@ -78,9 +67,7 @@ class AuthAndRoutingTest {
 
     @Test
     void aQueryStringDoesNotChangeTheRoute() throws Exception {
-        assertThat(new ApiClient(server, "s3cret")
-                        .post(Endpoint.LIST.path() + "?pretty=1", "{}")
-                        .status())
+        assertThat(client.post(Endpoint.LIST.path() + "?pretty=1", "{}").status())
                 .isEqualTo(200);
     }
 }

@@ -3,29 +3,23 @@ package io.zrefresh.devserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.devserver.ApiClient.Answer;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The /_dev/ endpoints, used without a token while the API requires one. */
-class ControlEndpointsTest {
+class ControlEndpointsTest extends DevServerTestCase {
 
-    private DevServer server;
     private ApiClient control;
     private ApiClient api;
 
     @BeforeEach
-    void start() throws Exception {
-        server = DevServer.start(DevServerOptions.defaults().withPort(0));
+    void clients() {
         control = new ApiClient(server, null);
-        api = new ApiClient(server, DevServerOptions.DEFAULT_TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        api = client;
     }
 
     @Test
@@ -116,7 +110,7 @@ class ControlEndpointsTest {
     @Test
     void configTurnsTheOverlapCheckOffAndOn() throws Exception {
         assertThat(control.post("/_dev/config", "{\"overlapCheck\":false}").body())
-                .isEqualTo("{\"overlapCheck\":false}");
+                .isEqualTo("{\"overlapCheck\":false,\"standardErrorStatus\":false}");
         api.startRefresh("ext_books");
         assertThat(api.refresh("{\"collectionName\":\"ext_books\"}").code()).isZero();
 
@@ -124,6 +118,117 @@ class ControlEndpointsTest {
         assertThat(api.refresh("{\"collectionName\":\"ext_books\"}").code()).isEqualTo(703);
 
         assertBadRequest(control.post("/_dev/config", "{\"overlapCheck\":\"no\"}"), "must be true or false");
+    }
+
+    @Test
+    void configSetsTheJobBehaviourOfACollection() throws Exception {
+        String[] behaviours = {
+            "{\"collectionName\":\"ext_books\",\"kind\":\"plateau\",\"progress\":95,\"durationMs\":600000}",
+            "{\"dbName\":\"analytics\",\"collectionName\":\"ext_events\",\"kind\":\"never-finishes\",\"progress\":10}",
+            "{\"collectionName\":\"ext_broken\",\"kind\":\"unknown-state\",\"durationMs\":5000}",
+            "{\"collectionName\":\"ext_new\",\"kind\":\"unknown-state\",\"state\":\"RefreshQueued\",\"durationMs\":1}",
+        };
+        for (String behaviour : behaviours) {
+            assertThat(control.post("/_dev/config", "{\"jobBehaviour\":" + behaviour + "}")
+                            .status())
+                    .as(behaviour)
+                    .isEqualTo(200);
+        }
+        long books = api.startRefresh("ext_books");
+        long events = api.refresh("{\"dbName\":\"analytics\",\"collectionName\":\"ext_events\"}")
+                .data()
+                .get("jobId")
+                .longValue();
+        long broken = api.startRefresh("ext_broken");
+
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(api.describe(books).data().get("progress").intValue()).isEqualTo(95);
+        assertThat(api.describe(events).data().get("progress").intValue()).isEqualTo(10);
+        assertThat(api.describe(broken).data().get("state").textValue()).isEqualTo("RefreshFailed");
+
+        control.post("/_dev/config", "{\"jobBehaviour\":{\"collectionName\":\"ext_books\",\"kind\":\"normal\"}}");
+        clock.advance(Duration.ofMinutes(10));
+        server.setOverlapCheck(false);
+        long normal = api.startRefresh("ext_books");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(api.describe(normal).data().get("state").textValue()).isEqualTo("RefreshCompleted");
+    }
+
+    @Test
+    void badConfigRequestsAre400AndChangeNothing() throws Exception {
+        assertBadRequest(
+                control.post(
+                        "/_dev/config",
+                        "{\"overlapCheck\":false,\"jobBehaviour\":{\"collectionName\":\"plain_coll\","
+                                + "\"kind\":\"normal\"}}"),
+                "not an external collection");
+        assertBadRequest(
+                control.post(
+                        "/_dev/config", "{\"jobBehaviour\":{\"collectionName\":\"ext_books\",\"kind\":\"stuck\"}}"),
+                "unknown job behaviour \"stuck\"");
+        assertBadRequest(
+                control.post(
+                        "/_dev/config",
+                        "{\"jobBehaviour\":{\"collectionName\":\"ext_books\",\"kind\":\"plateau\","
+                                + "\"progress\":100,\"durationMs\":1}}"),
+                "progress must be between 0 and 99");
+        assertBadRequest(
+                control.post(
+                        "/_dev/config",
+                        "{\"jobBehaviour\":{\"collectionName\":\"ext_books\",\"kind\":\"plateau\","
+                                + "\"progress\":90}}"),
+                "missing field \"durationMs\"");
+        assertBadRequest(
+                control.post(
+                        "/_dev/config", "{\"jobBehaviour\":{\"collectionName\":\"ext_books\",\"knd\":\"normal\"}}"),
+                "unknown field \"knd\"");
+        assertBadRequest(control.post("/_dev/config", "{\"jobBehaviour\":\"plateau\"}"), "must be an object");
+        assertBadRequest(control.post("/_dev/config", "{\"standardErrorStatus\":1}"), "must be true or false");
+
+        api.startRefresh("ext_books");
+        assertThat(api.refresh("{\"collectionName\":\"ext_books\"}").code())
+                .as("the overlap check is still on")
+                .isEqualTo(703);
+    }
+
+    @Test
+    void seedAddsOneFinishedJobThatEndedWhenAsked() throws Exception {
+        Answer seeded = control.post("/_dev/seed", "{\"collectionName\":\"ext_books\",\"endedAgoMs\":300000}");
+
+        assertThat(seeded.status()).isEqualTo(200);
+        long jobId = seeded.json().get("jobId").longValue();
+        assertThat(seeded.body()).isEqualTo("{\"seeded\":1,\"jobId\":" + jobId + "}");
+        JsonNode job = api.describe(jobId).data();
+        assertThat(job.get("state").textValue()).isEqualTo("RefreshCompleted");
+        assertThat(job.get("endTime").longValue()).isEqualTo(START - 300_000);
+
+        long failed = control.post(
+                        "/_dev/seed",
+                        "{\"collectionName\":\"ext_books\",\"state\":\"RefreshFailed\",\"endTime\":" + (START - 60_000)
+                                + "}")
+                .json()
+                .get("jobId")
+                .longValue();
+        assertThat(api.describe(failed).data().get("state").textValue()).isEqualTo("RefreshFailed");
+        assertThat(api.describe(failed).data().get("endTime").longValue()).isEqualTo(START - 60_000);
+    }
+
+    @Test
+    void badSeedRequestsAre400() throws Exception {
+        assertBadRequest(control.post("/_dev/seed", "{\"collectionName\":\"ext_books\"}"), "give \"jobs\"");
+        assertBadRequest(
+                control.post("/_dev/seed", "{\"collectionName\":\"ext_books\",\"endTime\":1,\"endedAgoMs\":1}"),
+                "give \"jobs\"");
+        assertBadRequest(
+                control.post("/_dev/seed", "{\"collectionName\":\"ext_books\",\"endedAgoMs\":-1000}"),
+                "within the 24 hours");
+        assertBadRequest(
+                control.post(
+                        "/_dev/seed",
+                        "{\"collectionName\":\"ext_books\",\"endedAgoMs\":1,\"state\":\"RefreshPending\"}"),
+                "ends RefreshCompleted or RefreshFailed");
+        assertThat(api.list("{}").data().get("records")).isEmpty();
     }
 
     @Test

@@ -8,27 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DescribeAndListTest {
+class DescribeAndListTest extends DevServerTestCase {
 
-    // At this start the ids of one millisecond do not iterate in id order in a HashMap, so ties really need sorting.
-    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    private DevServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = DevServer.start(
-                DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(Duration.ofSeconds(10)));
-        client = new ApiClient(server, DevServerOptions.DEFAULT_TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    DescribeAndListTest() {
+        // At this start the ids of one millisecond do not iterate in id order in a HashMap, so ties really need
+        // sorting.
+        super(1_700_000_000_000L);
     }
 
     @Test

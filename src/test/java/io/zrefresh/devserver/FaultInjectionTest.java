@@ -9,28 +9,9 @@ import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
-
-    private static final String TOKEN = DevServerOptions.DEFAULT_TOKEN;
-
-    private final ManualClock clock = new ManualClock(1_754_550_000_000L);
-    private DevServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = DevServer.start(DevServerOptions.defaults().withPort(0).withClock(clock));
-        client = new ApiClient(server, TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class FaultInjectionTest extends DevServerTestCase {
 
     @Test
     void httpStatusAnswersTheCannedPageWithItsHeadersForTheGivenNumberOfRequests() throws Exception {
@@ -102,14 +83,12 @@ class FaultInjectionTest {
     }
 
     @Test
-    void resetSendsNoBytesAtAll() throws Exception {
+    void resetClosesTheConnectionWithoutSendingAByte() throws Exception {
         server.faults().add(Fault.reset());
         try (RawConnection connection = new RawConnection(server)) {
             connection.send(RawConnection.post(Endpoint.LIST.path(), "{}", "Authorization: Bearer " + TOKEN + "\r\n"));
 
-            assertThatThrownBy(connection::readResponse)
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("reset");
+            assertThat(connection.closedByServer()).isTrue();
         }
     }
 
@@ -166,7 +145,9 @@ class FaultInjectionTest {
 
     @Test
     void delayMakesAnImpatientClientTimeOutButTheRefreshHappensAnyway() throws Exception {
-        server.faults().add(Fault.delay(Duration.ofMillis(600)).on(Endpoint.REFRESH));
+        // Long beside the client's timeout, so that the list below comes before the delay ends even on a loaded
+        // machine.
+        server.faults().add(Fault.delay(Duration.ofSeconds(2)).on(Endpoint.REFRESH));
 
         assertThatThrownBy(() -> client.send(client.request(Endpoint.REFRESH.path())
                         .timeout(Duration.ofMillis(150))
@@ -176,7 +157,7 @@ class FaultInjectionTest {
                 .as("not yet: the server is still waiting")
                 .isEmpty();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (server.stats().jobsCreated() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -4,28 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zrefresh.devserver.ApiClient.Answer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RefreshEndpointTest {
+class RefreshEndpointTest extends DevServerTestCase {
 
     private static final long START = 1_754_550_000_123L;
 
-    private final ManualClock clock = new ManualClock(START);
-    private DevServer server;
-    private ApiClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = DevServer.start(
-                DevServerOptions.defaults().withPort(0).withClock(clock).withJobTime(Duration.ofSeconds(10)));
-        client = new ApiClient(server, DevServerOptions.DEFAULT_TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    RefreshEndpointTest() {
+        super(START);
     }
 
     @Test

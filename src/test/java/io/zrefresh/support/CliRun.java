@@ -3,10 +3,13 @@ package io.zrefresh.support;
 import io.zrefresh.Main;
 import io.zrefresh.cli.TerminalInfo;
 import io.zrefresh.cli.World;
+import io.zrefresh.time.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +27,8 @@ public final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private TerminalInfo terminal = TerminalInfo.NONE;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
 
     public CliRun env(String name, String value) {
         if (value == null) {
@@ -44,6 +49,13 @@ public final class CliRun {
         return this;
     }
 
+    /** Time for the command, e.g. a {@link FakeTime} that is both. */
+    public <T extends Clock & Sleeper> CliRun time(T time) {
+        this.clock = time;
+        this.sleeper = time;
+        return this;
+    }
+
     public Map<String, String> env() {
         return env;
     }
@@ -51,12 +63,15 @@ public final class CliRun {
     public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        World world = World.of(
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8),
-                        Map.copyOf(env))
-                .withIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
-                .withTerminal(terminal);
+        World world = new World(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.copyOf(env),
+                clock,
+                sleeper,
+                ZoneId.systemDefault(),
+                terminal);
         int exit = Main.run(world, args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -18,6 +18,12 @@ public abstract class DevServerTest {
         return dev;
     }
 
+    /** A server on {@code time}, which the CLI runs of {@link DevServerFixture#cli()} share. */
+    protected DevServerFixture server(Duration jobTime, FakeTime time) {
+        dev = DevServerFixture.start(home, jobTime, time);
+        return dev;
+    }
+
     @AfterEach
     void stopServer() {
         if (dev != null) {

@@ -10,10 +10,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The package's one Jackson setup: the tree model to read, the streaming generator to write. No data binding,
+ * The dev server's one Jackson setup: the tree model to read, the streaming generator to write. No data binding,
  * so nothing here needs reflection configuration in a native image.
  */
-final class Json {
+final class JsonCodec {
 
     /** Writes one JSON value with a generator. */
     interface Writer {
@@ -22,10 +22,10 @@ final class Json {
 
     /** Integers are read exactly (int, long or BigInteger nodes), never through a double. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // generators write into connections that stay open
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET) // the caller closes the answer's body stream
             .build();
 
-    private Json() {}
+    private JsonCodec() {}
 
     /** Writes a value to {@code out}, flushing but not closing it. */
     static void write(OutputStream out, Writer writer) throws IOException {
