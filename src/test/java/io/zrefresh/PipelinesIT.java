@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.devserver.Endpoint;
+import io.zrefresh.devserver.JobBehaviour;
 import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerFixture;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * server, with the variables GitHub Actions sets.
  */
 class PipelinesIT extends DevServerTest {
+
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     private ProcessRun zrefresh(Duration jobTime) {
         server(jobTime);
@@ -38,22 +43,19 @@ class PipelinesIT extends DevServerTest {
         return parsed;
     }
 
+    /**
+     * One step over five collections: ext_books refreshed 12 minutes ago (fresh), ext_new with a
+     * job running in a state zrefresh does not know (its guard lets it through, the server refuses
+     * the refresh with 703, and --on-active skip follows that job), ext_broken whose refresh
+     * fails, plain_coll (not external) and ghost (no such collection).
+     */
     @Test
     void aStepOverActiveFreshFailingPlainAndUnknownCollections() throws Exception {
         ProcessRun run = zrefresh(Duration.ofSeconds(3));
-        Result fresh = run.run(
-                "trigger",
-                "--name",
-                "ext_books",
-                "--wait",
-                "--poll-interval",
-                "500ms",
-                "-o",
-                "text",
-                "--query",
-                "jobId");
-        assertThat(fresh.exit()).as(fresh.toString()).isZero();
-        String freshId = fresh.out().trim();
+        String freshId = Long.toString(
+                dev.server.seedFinishedJob("default", "ext_books", Instant.now().minus(Duration.ofMinutes(12))));
+        dev.server.setJobBehaviour(
+                "default", "ext_new", JobBehaviour.unknownState("RefreshValidating", Duration.ofSeconds(2)));
         Result active = run.run(
                 "trigger",
                 "--name",
@@ -64,6 +66,7 @@ class PipelinesIT extends DevServerTest {
                 "{\"format\":\"parquet\"}",
                 "-o",
                 "text");
+        assertThat(active.exit()).as(active.toString()).isZero();
         String activeId = active.out().trim();
 
         Path summary = home.resolve("step-summary.md");
@@ -73,6 +76,7 @@ class PipelinesIT extends DevServerTest {
         Result step = run.env("GITHUB_ACTIONS", "true")
                 .env("GITHUB_STEP_SUMMARY", summary.toString())
                 .env("GITHUB_OUTPUT", output.toString())
+                .env("TRACEPARENT", TRACEPARENT)
                 .run(
                         "--events",
                         events.toString(),
@@ -111,24 +115,29 @@ class PipelinesIT extends DevServerTest {
         assertThat(records.get(2).get("state").asText()).isEqualTo("RefreshFailed");
         String brokenId = records.get(2).get("jobId").toString();
         assertThat(records.get(3).get("error").get("code").asInt()).isEqualTo(1100);
+        assertThat(records.get(3).get("error").get("traceId").asText()).isEqualTo(TRACE_ID);
         assertThat(records.get(4).get("error").get("code").asInt()).isEqualTo(100);
         assertThat(dev.requests(Endpoint.REFRESH))
-                .as("2 before the step, 1 in it (ext_broken)")
+                .as("ext_new before the step; in it ext_new (refused: 703) and ext_broken")
                 .isEqualTo(3);
+        assertThat(dev.server.stats().jobsCreated()).isEqualTo(2);
 
         List<String> stderr = step.err().lines().toList();
         assertThat(stderr)
                 .contains(
+                        "ext_books was refreshed 12m ago by job " + freshId + "; not refreshing (--if-older-than 1h)",
                         "Job " + activeId + " of ext_new is still active; no refresh was sent (--on-active skip).",
                         "::group::zrefresh: progress of refresh jobs",
+                        "ext_new  job " + activeId + ": RefreshValidating 0% (waited 0s)",
                         "::endgroup::",
                         "::error title=zrefresh::ext_broken: Job " + brokenId + " of ext_broken failed: no files found"
-                                + " in external source: s3://bucket/broken/")
-                .anyMatch(line -> line.matches("ext_books was refreshed \\d+s ago by job " + freshId
-                        + "; not refreshing \\(--if-older-than 1h\\)"))
-                .anyMatch(line -> line.startsWith(
-                        "::error title=zrefresh::plain_coll: Cannot list refresh jobs of" + " plain_coll"))
-                .anyMatch(line -> line.startsWith("::error title=zrefresh::ghost: Cannot list refresh jobs of ghost"));
+                                + " in external source: s3://bucket/broken/",
+                        "::error title=zrefresh::plain_coll: Cannot list refresh jobs of plain_coll: collection"
+                                + " plain_coll is not an external collection: invalid parameter (server code 1100)"
+                                + " (trace id " + TRACE_ID + ")",
+                        "::error title=zrefresh::ghost: Cannot list refresh jobs of ghost: collection not"
+                                + " found[database=default][collection=ghost] (server code 100) (trace id " + TRACE_ID
+                                + ")");
 
         List<String> table = Files.readAllLines(summary, StandardCharsets.UTF_8);
         assertThat(table).hasSize(11);
@@ -138,8 +147,8 @@ class PipelinesIT extends DevServerTest {
         assertThat(table.get(3)).isEqualTo("| Collection | Job ID | State | Progress | Duration | Reason |");
         assertThat(table.get(4)).isEqualTo("|---|---|---|---|---|---|");
         assertThat(table.get(5))
-                .matches("\\| ext\\\\_books \\| " + freshId + " \\| RefreshCompleted \\| 100% \\| \\ds \\| not"
-                        + " refreshed: refreshed \\d+s ago \\(--if-older-than 1h\\) \\|");
+                .isEqualTo("| ext\\_books | " + freshId + " | RefreshCompleted | 100% | 3s | not refreshed: refreshed"
+                        + " 12m ago (--if-older-than 1h) |");
         assertThat(table.get(6))
                 .matches("\\| ext\\\\_new \\| " + activeId + " \\| RefreshCompleted \\| 100% \\| \\ds \\| not"
                         + " refreshed: a refresh was already running \\(--on-active skip\\) \\|");
@@ -148,10 +157,12 @@ class PipelinesIT extends DevServerTest {
                         + " found in external source: s3://bucket/broken/ \\|");
         assertThat(table.get(8))
                 .isEqualTo("| plain\\_coll |  | error |  |  | Cannot list refresh jobs of plain\\_coll: collection"
-                        + " plain\\_coll is not an external collection: invalid parameter (server code 1100) |");
+                        + " plain\\_coll is not an external collection: invalid parameter (server code 1100) (trace"
+                        + " id " + TRACE_ID + ") |");
         assertThat(table.get(9))
                 .isEqualTo("| ghost |  | error |  |  | Cannot list refresh jobs of ghost: collection not"
-                        + " found\\[database=default\\]\\[collection=ghost\\] (server code 100) |");
+                        + " found\\[database=default\\]\\[collection=ghost\\] (server code 100) (trace id " + TRACE_ID
+                        + ") |");
         assertThat(table.get(10)).isEmpty();
 
         List<String> outputs = Files.readAllLines(output, StandardCharsets.UTF_8);
@@ -169,7 +180,8 @@ class PipelinesIT extends DevServerTest {
                 .startsWith("{\"type\":\"skipped\",\"collectionName\":\"ext_books\",\"jobId\":" + freshId
                         + ",\"reason\":\"fresh\",\"time\":\"");
         assertThat(lines.get(3))
-                .startsWith("{\"type\":\"guard\",\"collectionName\":\"ext_new\",\"activeJobId\":" + activeId + ",");
+                .as("a state zrefresh does not know is not active to its guard")
+                .startsWith("{\"type\":\"guard\",\"collectionName\":\"ext_new\",\"activeJobId\":null,");
         assertThat(lines.get(4)).contains("\"jobId\":" + activeId + ",\"reason\":\"active\"");
         assertThat(lines.get(6)).contains("\"collectionName\":\"ext_broken\",\"jobId\":" + brokenId + ",");
         List<JsonNode> states = parsed.subList(7, parsed.size() - 1);
@@ -180,7 +192,7 @@ class PipelinesIT extends DevServerTest {
         assertThat(states.stream()
                         .map(event -> event.get("jobId").toString() + " "
                                 + event.get("state").asText()))
-                .contains(activeId + " RefreshCompleted", brokenId + " RefreshFailed");
+                .contains(activeId + " RefreshValidating", activeId + " RefreshCompleted", brokenId + " RefreshFailed");
         assertThat(parsed)
                 .allSatisfy(event -> assertThat(event.get("time").asText()).endsWith("Z"));
         assertThat(lines.get(lines.size() - 1))

@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  */
 final class Session {
 
-    /** A W3C trace context as TRACEPARENT holds it: version, trace id, parent id, flags. */
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** A W3C trace context as TRACEPARENT holds it: version (not ff), trace id, parent id (not zero), flags. */
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}(-[!-~]*)?");
 
     private final World world;
     private final RootCommand options;

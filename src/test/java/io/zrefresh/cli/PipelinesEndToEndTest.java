@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.devserver.Endpoint;
 import io.zrefresh.devserver.Fault;
+import io.zrefresh.devserver.JobBehaviour;
 import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerTest;
+import io.zrefresh.support.FakeTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Several collections, freshness, waiting by name, watching, CI reports and events, against the dev server. */
+/**
+ * Several collections, freshness, waiting by name, watching, CI reports, events and trace ids,
+ * against the dev server. Server and CLI share one fake clock, except where real time is the
+ * subject (Ctrl-C).
+ */
 class PipelinesEndToEndTest extends DevServerTest {
+
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+    private final FakeTime time = new FakeTime();
 
     private Result run(String... args) {
         return dev.cli().run(args);
@@ -31,6 +42,12 @@ class PipelinesEndToEndTest extends DevServerTest {
         return result.out().trim();
     }
 
+    /** A completed refresh of the collection that ended {@code ago} before the shared clock's now. */
+    private String refreshedAgo(String collection, Duration ago) {
+        return Long.toString(
+                dev.server.seedFinishedJob("default", collection, time.instant().minus(ago)));
+    }
+
     private static List<JsonNode> jsonLines(String text) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : text.lines().toList()) {
@@ -39,24 +56,33 @@ class PipelinesEndToEndTest extends DevServerTest {
         return lines;
     }
 
+    private CliRun github(Path summary, Path output) {
+        return dev.cli()
+                .env("GITHUB_ACTIONS", "true")
+                .env("GITHUB_STEP_SUMMARY", summary.toString())
+                .env("GITHUB_OUTPUT", output.toString());
+    }
+
     @Test
     void severalCollectionsAreEachGuardedAndTriggeredAndReportedInOrder() throws Exception {
-        server(Duration.ofSeconds(30));
+        server(Duration.ofSeconds(30), time);
         String active = triggered("ext_books");
-        Result result = run(
-                "trigger",
-                "--name",
-                "ext_books",
-                "--name",
-                "ext_broken",
-                "--name",
-                "plain_coll",
-                "--name",
-                "ghost",
-                "--name",
-                "ext_broken",
-                "-o",
-                "json");
+        Result result = dev.cli()
+                .env("TRACEPARENT", TRACEPARENT)
+                .run(
+                        "trigger",
+                        "--name",
+                        "ext_books",
+                        "--name",
+                        "ext_broken",
+                        "--name",
+                        "plain_coll",
+                        "--name",
+                        "ghost",
+                        "--name",
+                        "ext_broken",
+                        "-o",
+                        "json");
         assertThat(result.exit())
                 .as("5 (server errors) is more severe than 7 (blocked)")
                 .isEqualTo(5);
@@ -67,8 +93,10 @@ class PipelinesEndToEndTest extends DevServerTest {
         assertThat(records.findValuesAsText("outcome")).containsExactly("blocked", "triggered", "error", "error");
         assertThat(records.get(0).get("jobId").toString()).isEqualTo(active);
         assertThat(records.get(1).get("jobId").asLong()).isPositive();
-        assertThat(records.get(2).get("error").get("exitCode").asInt()).isEqualTo(5);
-        assertThat(records.get(2).get("error").get("code").asInt()).isEqualTo(1100);
+        JsonNode plain = records.get(2).get("error");
+        assertThat(plain.get("exitCode").asInt()).isEqualTo(5);
+        assertThat(plain.get("code").asInt()).isEqualTo(1100);
+        assertThat(plain.get("traceId").asText()).isEqualTo(TRACE_ID);
         assertThat(records.get(3).get("error").get("code").asInt()).isEqualTo(100);
         assertThat(records.get(0).has("error"))
                 .as("only error records carry error")
@@ -80,45 +108,64 @@ class PipelinesEndToEndTest extends DevServerTest {
                                 + " is RefreshPending at 0%. Follow it with: zrefresh wait --job-id " + active
                                 + " (or trigger with --on-active wait|skip)",
                         "plain_coll: Cannot list refresh jobs of plain_coll: collection plain_coll is not an external"
-                                + " collection: invalid parameter (server code 1100)",
+                                + " collection: invalid parameter (server code 1100) (trace id " + TRACE_ID + ")",
                         "ghost: Cannot list refresh jobs of ghost: collection not found[database=default][collection="
-                                + "ghost] (server code 100)");
+                                + "ghost] (server code 100) (trace id " + TRACE_ID + ")");
         assertThat(dev.requests(Endpoint.REFRESH))
                 .as("one refresh, for ext_broken")
                 .isEqualTo(2);
     }
 
     @Test
+    void aTraceIdEndsEveryErrorAndItsJsonLine() throws Exception {
+        server(Duration.ofSeconds(30), time);
+        Result result = dev.cli().env("TRACEPARENT", TRACEPARENT).run("trigger", "--name", "ghost", "-o", "json");
+        assertThat(result.exit()).isEqualTo(5);
+        String[] lines = result.err().split("\n");
+        assertThat(lines[0]).endsWith("(server code 100) (trace id " + TRACE_ID + ")");
+        assertThat(Json.parse(lines[1]).get("error").get("traceId").asText()).isEqualTo(TRACE_ID);
+
+        String active = triggered("ext_books");
+        Result refused = dev.cli()
+                .env("TRACEPARENT", TRACEPARENT)
+                .run("trigger", "--name", "ext_books", "--force", "-o", "json");
+        assertThat(refused.exit()).isEqualTo(7);
+        assertThat(refused.err()).contains("job " + active, "(trace id " + TRACE_ID + ")");
+
+        Result bad = dev.cli().env("TRACEPARENT", "not a trace").run("trigger", "--name", "ghost");
+        assertThat(bad.err())
+                .startsWith("TRACEPARENT is not a W3C trace context (00-<32 hex>-<16 hex>-<2 hex>); it is not sent.\n")
+                .doesNotContain(TRACE_ID)
+                .contains("(trace id ");
+    }
+
+    @Test
     void withWaitAllJobsAreFollowedOverOneConnectionAndTheWorstEndDecidesTheExitCode() throws Exception {
-        server(Duration.ofMillis(1500));
-        Result result = run(
-                "trigger",
-                "--name",
-                "ext_books",
-                "--name",
-                "ext_broken",
-                "--wait",
-                "--poll-interval",
-                "500ms",
-                "-o",
-                "json");
+        server(Duration.ofSeconds(10), time);
+        Result result = run("trigger", "--name", "ext_books", "--name", "ext_broken", "--wait", "-o", "json");
         assertThat(result.exit()).as(result.toString()).isEqualTo(8);
         JsonNode records = Json.parse(result.out()).get("records");
+        String books = records.get(0).get("jobId").toString();
+        String broken = records.get(1).get("jobId").toString();
         assertThat(records.get(0).get("state").asText()).isEqualTo("RefreshCompleted");
         assertThat(records.get(0).get("outcome").asText()).isEqualTo("triggered");
         assertThat(records.get(1).get("state").asText()).isEqualTo("RefreshFailed");
         assertThat(records.get(1).get("reason").asText()).startsWith("no files found");
-        assertThat(result.err())
-                .contains("ext_books  job " + records.get(0).get("jobId") + ": RefreshCompleted 100%")
-                .contains("ext_broken  job " + records.get(1).get("jobId") + ": RefreshFailed")
-                .endsWith("ext_broken: Job " + records.get(1).get("jobId")
-                        + " of ext_broken failed: no files found in external source: s3://bucket/broken/\n");
+        assertThat(result.err().lines())
+                .contains(
+                        "ext_books  job " + books + ": RefreshPending 0% (waited 0s)",
+                        "ext_broken  job " + broken + ": RefreshPending 0% (waited 0s)",
+                        "ext_books  job " + books + ": RefreshCompleted 100% (waited 10s)")
+                .last()
+                .isEqualTo("ext_broken: Job " + broken
+                        + " of ext_broken failed: no files found in external source: s3://bucket/broken/");
+        assertThat(time.sleeps).as("one pause per round of polls").containsOnly(Duration.ofSeconds(2));
         assertThat(dev.server.stats().connectionsAccepted()).isEqualTo(1);
     }
 
     @Test
     void severalNamesInTableAndTextShowTheRecords() {
-        server(Duration.ofSeconds(30));
+        server(Duration.ofSeconds(30), time);
         Result table = run("trigger", "--name", "ext_books", "--name", "ghost");
         assertThat(table.out().lines().toList().get(0)).startsWith("COLLECTIONNAME  OUTCOME    JOBID");
         Result text = run(
@@ -136,52 +183,61 @@ class PipelinesEndToEndTest extends DevServerTest {
 
     @Test
     void aRecentRefreshIsNotRepeated() throws Exception {
-        server(Duration.ofMillis(500));
-        Result first = run(
-                "trigger",
-                "--name",
-                "ext_books",
-                "--wait",
-                "--poll-interval",
-                "500ms",
-                "-o",
-                "text",
-                "--query",
-                "jobId");
-        String id = first.out().trim();
+        server(Duration.ofSeconds(10), time);
+        String id = refreshedAgo("ext_books", Duration.ofMinutes(12));
         Result skipped = run("trigger", "--name", "ext_books", "--if-older-than", "1h", "-o", "json");
         assertThat(skipped.exit()).as(skipped.toString()).isZero();
         assertThat(skipped.out()).isEqualTo("{\n  \"jobId\": " + id + "\n}\n");
         assertThat(skipped.err())
-                .matches("ext_books was refreshed \\d+s ago by job " + id
-                        + "; not refreshing \\(--if-older-than 1h\\)\n");
+                .isEqualTo("ext_books was refreshed 12m ago by job " + id + "; not refreshing (--if-older-than 1h)\n");
         Result withWait = run("trigger", "--name", "ext_books", "--if-older-than", "1h", "--wait", "-o", "json");
         assertThat(Json.parse(withWait.out()).get("state").asText()).isEqualTo("RefreshCompleted");
-        Thread.sleep(1000);
-        Result older = run("trigger", "--name", "ext_books", "--if-older-than", "1s", "-o", "text");
-        assertThat(older.out().trim()).as("older than the limit: a new refresh").isNotEqualTo(id);
-        assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(2);
         assertThat(dev.requests(Endpoint.DESCRIBE))
-                .as("--wait on a fresh job asks nothing more")
-                .isEqualTo(2);
+                .as("--wait on a recent job asks nothing more")
+                .isZero();
+        Result older = run("trigger", "--name", "ext_books", "--if-older-than", "10m", "-o", "text");
+        assertThat(older.out().trim()).as("older than the limit: a new refresh").isNotEqualTo(id);
+        assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(1);
     }
 
     @Test
     void aSkippedFreshCollectionAmongSeveralIsARecordOfItsOwn() throws Exception {
-        server(Duration.ofMillis(500));
-        run("trigger", "--name", "ext_books", "--wait", "--poll-interval", "500ms");
-        Result result =
-                run("trigger", "--name", "ext_books", "--name", "ext_broken", "--if-older-than", "1h", "-o", "json");
-        assertThat(result.exit()).isZero();
+        server(Duration.ofSeconds(10), time);
+        String id = refreshedAgo("ext_books", Duration.ofMinutes(5));
+        Result result = run(
+                "trigger",
+                "--name",
+                "ext_books",
+                "--name",
+                "ext_broken",
+                "--if-older-than",
+                "1h",
+                "--wait",
+                "-o",
+                "json");
+        assertThat(result.exit()).isEqualTo(8);
         JsonNode records = Json.parse(result.out()).get("records");
         assertThat(records.findValuesAsText("outcome")).containsExactly("skipped-fresh", "triggered");
+        assertThat(records.get(0).get("jobId").toString()).isEqualTo(id);
+        assertThat(records.get(0).get("state").asText()).isEqualTo("RefreshCompleted");
+    }
+
+    @Test
+    void aJobInAStateThisClientDoesNotKnowIsFollowedAmongOthers() throws Exception {
+        server(Duration.ofSeconds(10), time);
+        dev.server.setJobBehaviour(
+                "default", "ext_books", JobBehaviour.unknownState("RefreshValidating", Duration.ofSeconds(6)));
+        Result result = run("trigger", "--name", "ext_books", "--name", "ext_broken", "--wait", "-o", "json");
+        JsonNode records = Json.parse(result.out()).get("records");
+        assertThat(records.get(0).get("state").asText()).isEqualTo("RefreshCompleted");
+        assertThat(result.err()).contains(": RefreshValidating 0% (waited ");
     }
 
     @Test
     void waitByNameFollowsTheActiveJobOrTellsTheNewestOne() throws Exception {
-        server(Duration.ofMillis(1500));
+        server(Duration.ofSeconds(10), time);
         String id = triggered("ext_books");
-        Result waited = run("wait", "--name", "ext_books", "--poll-interval", "500ms", "-o", "json");
+        Result waited = run("wait", "--name", "ext_books", "-o", "json");
         assertThat(waited.exit()).as(waited.toString()).isZero();
         assertThat(Json.parse(waited.out()).get("jobId").toString()).isEqualTo(id);
         assertThat(Json.parse(waited.out()).get("state").asText()).isEqualTo("RefreshCompleted");
@@ -192,7 +248,7 @@ class PipelinesEndToEndTest extends DevServerTest {
         assertThat(Json.parse(done.out()).get("jobId").toString()).isEqualTo(id);
         assertThat(dev.requests(Endpoint.DESCRIBE)).as("printed at once").isEqualTo(describesBefore);
 
-        run("trigger", "--name", "ext_broken", "--wait", "--poll-interval", "500ms");
+        refreshedAgo("ext_broken", Duration.ofMinutes(1));
         Result failed = run("wait", "--name", "ext_broken", "-o", "json");
         assertThat(failed.exit()).isEqualTo(8);
         assertThat(Json.parse(failed.out()).get("state").asText()).isEqualTo("RefreshFailed");
@@ -211,18 +267,22 @@ class PipelinesEndToEndTest extends DevServerTest {
 
     @Test
     void aWatchPrintsAJsonLinePerChangeAndEndsWhenIdle() throws Exception {
-        server(Duration.ofMillis(1500));
+        server(Duration.ofSeconds(10), time);
         String id = triggered("ext_books");
-        Result watch = run("list", "--watch", "--until-idle", "--interval", "500ms", "--name", "ext_books");
+        Result watch = run("list", "--watch", "--until-idle", "--name", "ext_books");
         assertThat(watch.exit()).as(watch.toString()).isZero();
         List<JsonNode> lines = jsonLines(watch.out());
-        assertThat(lines)
-                .allSatisfy(job -> assertThat(job.get("jobId").toString()).isEqualTo(id));
         assertThat(watch.out().lines()).allSatisfy(line -> assertThat(line).contains("\"jobId\":" + id));
-        assertThat(lines.get(lines.size() - 1).get("state").asText()).isEqualTo("RefreshCompleted");
-        for (int i = 1; i < lines.size(); i++) {
-            assertThat(lines.get(i)).as("only changes").isNotEqualTo(lines.get(i - 1));
-        }
+        assertThat(lines)
+                .extracting(job -> job.get("state").asText() + " " + job.get("progress"))
+                .containsExactly(
+                        "RefreshPending 0",
+                        "RefreshInProgress 11",
+                        "RefreshInProgress 33",
+                        "RefreshInProgress 55",
+                        "RefreshInProgress 77",
+                        "RefreshCompleted 100");
+        assertThat(time.sleeps).containsOnly(Duration.ofSeconds(2));
 
         Result query = run("list", "--watch", "--until-idle", "--query", "state", "--name", "ext_books");
         assertThat(query.out()).isEqualTo("\"RefreshCompleted\"\n");
@@ -230,22 +290,23 @@ class PipelinesEndToEndTest extends DevServerTest {
 
     @Test
     void aWatchReportsTheJobsItSawRunningToCiAndEvents() throws Exception {
-        server(Duration.ofMillis(1000));
-        run("trigger", "--name", "ext_broken", "--wait", "--poll-interval", "500ms");
+        server(Duration.ofSeconds(10), time);
+        refreshedAgo("ext_broken", Duration.ofMinutes(1));
         String id = triggered("ext_books");
         Path summary = home.resolve("summary.md");
         Path output = home.resolve("output.txt");
         Path events = home.resolve("events.jsonl");
-        Result watch = dev.cli()
-                .env("GITHUB_ACTIONS", "true")
-                .env("GITHUB_STEP_SUMMARY", summary.toString())
-                .env("GITHUB_OUTPUT", output.toString())
-                .run("--events", events.toString(), "list", "--watch", "--until-idle", "--interval", "500ms");
+        Result watch = github(summary, output).run("--events", events.toString(), "list", "--watch", "--until-idle");
         assertThat(watch.exit()).as(watch.toString()).isZero();
-        List<String> table = Files.readAllLines(summary);
-        assertThat(table.get(0)).isEqualTo("### zrefresh list --watch");
-        assertThat(table).as("only the job that ran during the watch").hasSize(6);
-        assertThat(table.get(4)).startsWith("| ext\\_books | " + id + " | RefreshCompleted | 100% |");
+        assertThat(Files.readAllLines(summary))
+                .as("only the job that ran during the watch")
+                .containsExactly(
+                        "### zrefresh list --watch",
+                        "",
+                        "| Collection | Job ID | State | Progress | Duration | Reason |",
+                        "|---|---|---|---|---|---|",
+                        "| ext\\_books | " + id + " | RefreshCompleted | 100% | 10s |  |",
+                        "");
         List<String> outputs = Files.readAllLines(output);
         assertThat(outputs).hasSize(1);
         assertThat(Json.parse(outputs.get(0).substring("jobs=".length()))
@@ -282,7 +343,7 @@ class PipelinesEndToEndTest extends DevServerTest {
 
     @Test
     void theEventStreamTellsWhatHappensLineByLine() throws Exception {
-        server(Duration.ofMillis(1000));
+        server(Duration.ofSeconds(4), time);
         Path events = home.resolve("events.jsonl");
         Result result = run(
                 "--events",
@@ -293,32 +354,25 @@ class PipelinesEndToEndTest extends DevServerTest {
                 "--name",
                 "plain_coll",
                 "--wait",
-                "--poll-interval",
-                "500ms",
                 "-o",
                 "json");
         String id = Json.parse(result.out()).get("records").get(0).get("jobId").toString();
-        List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
-        List<JsonNode> parsed = jsonLines(String.join("\n", lines));
-        assertThat(parsed)
-                .allSatisfy(event -> assertThat(event.get("time").asText())
-                        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"));
-        assertThat(parsed.get(0).get("type").asText()).isEqualTo("start");
-        assertThat(parsed.get(0).get("version").asInt()).isEqualTo(1);
-        assertThat(parsed.get(0).get("command").asText()).isEqualTo("trigger");
-        assertThat(parsed.get(1).get("type").asText()).isEqualTo("guard");
-        assertThat(parsed.get(2).get("type").asText()).isEqualTo("triggered");
-        assertThat(lines.get(2)).contains("\"jobId\":" + id);
-        List<JsonNode> states = parsed.stream()
-                .filter(event -> event.get("type").asText().equals("state"))
-                .toList();
-        assertThat(states)
-                .isNotEmpty()
-                .allSatisfy(state -> assertThat(state.get("jobId").toString()).isEqualTo(id));
-        assertThat(states.get(states.size() - 1).get("state").asText()).isEqualTo("RefreshCompleted");
-        JsonNode finished = parsed.get(parsed.size() - 1);
-        assertThat(finished.get("type").asText()).isEqualTo("finished");
-        assertThat(finished.get("exitCode").asInt()).isEqualTo(result.exit()).isEqualTo(5);
+        assertThat(Files.readAllLines(events, StandardCharsets.UTF_8))
+                .containsExactly(
+                        "{\"type\":\"start\",\"version\":1,\"command\":\"trigger\",\"zrefreshVersion\":\""
+                                + VersionProvider.version() + "\",\"time\":\"2026-11-21T10:00:00Z\"}",
+                        "{\"type\":\"guard\",\"collectionName\":\"ext_books\",\"activeJobId\":null,"
+                                + "\"time\":\"2026-11-21T10:00:00Z\"}",
+                        "{\"type\":\"triggered\",\"collectionName\":\"ext_books\",\"jobId\":" + id
+                                + ",\"lostAnswer\":false,\"time\":\"2026-11-21T10:00:00Z\"}",
+                        "{\"type\":\"state\",\"jobId\":" + id + ",\"collectionName\":\"ext_books\",\"state\":"
+                                + "\"RefreshPending\",\"progress\":0,\"time\":\"2026-11-21T10:00:00Z\"}",
+                        "{\"type\":\"state\",\"jobId\":" + id + ",\"collectionName\":\"ext_books\",\"state\":"
+                                + "\"RefreshInProgress\",\"progress\":44,\"time\":\"2026-11-21T10:00:02Z\"}",
+                        "{\"type\":\"state\",\"jobId\":" + id + ",\"collectionName\":\"ext_books\",\"state\":"
+                                + "\"RefreshCompleted\",\"progress\":100,\"time\":\"2026-11-21T10:00:04Z\"}",
+                        "{\"type\":\"finished\",\"exitCode\":5,\"time\":\"2026-11-21T10:00:04Z\"}");
+        assertThat(result.exit()).isEqualTo(5);
 
         Result describe = run("--events", "-", "describe", "--job-id", id, "-o", "json");
         assertThat(jsonLines(describe.err()))
@@ -327,8 +381,30 @@ class PipelinesEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void aPollThatFailsIsAnEventAndTheWaitGoesOn() throws Exception {
+        server(Duration.ofSeconds(4), time);
+        String id = triggered("ext_books");
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(503, "text/html", "<html>busy</html>").on(Endpoint.DESCRIBE));
+        Result result = run("--events", "-", "--retries", "1", "wait", "--job-id", id, "-o", "json");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        JsonNode pollError =
+                jsonLines(result.err()
+                                .lines()
+                                .filter(line -> line.startsWith("{"))
+                                .reduce("", (a, b) -> a + b + "\n"))
+                        .stream()
+                        .filter(event -> event.get("type").asText().equals("poll-error"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(pollError.get("jobId").toString()).isEqualTo(id);
+        assertThat(pollError.get("message").asText()).contains("HTTP 503");
+    }
+
+    @Test
     void anEventsFileThatCannotBeWrittenIsExitThreeBeforeAnyRequest() {
-        server(Duration.ofSeconds(30));
+        server(Duration.ofSeconds(30), time);
         Result result =
                 run("--events", home.resolve("no/such/dir/e.jsonl").toString(), "trigger", "--name", "ext_books");
         assertThat(result.exit()).isEqualTo(3);
@@ -338,39 +414,25 @@ class PipelinesEndToEndTest extends DevServerTest {
 
     @Test
     void onGithubTheStepGetsASummaryOutputsAnnotationsAndGroups() throws Exception {
-        server(Duration.ofMillis(1000));
+        server(Duration.ofSeconds(10), time);
         Path summary = home.resolve("summary.md");
         Path output = home.resolve("output.txt");
-        CliRun github = dev.cli()
-                .env("GITHUB_ACTIONS", "true")
-                .env("GITHUB_STEP_SUMMARY", summary.toString())
-                .env("GITHUB_OUTPUT", output.toString());
-        Result result = github.run(
-                "trigger",
-                "--name",
-                "ext_books",
-                "--name",
-                "ext_broken",
-                "--wait",
-                "--poll-interval",
-                "500ms",
-                "-o",
-                "json");
+        CliRun github = github(summary, output);
+        Result result = github.run("trigger", "--name", "ext_books", "--name", "ext_broken", "--wait", "-o", "json");
         JsonNode records = Json.parse(result.out()).get("records");
         String books = records.get(0).get("jobId").toString();
         String broken = records.get(1).get("jobId").toString();
-        List<String> table = Files.readAllLines(summary);
-        assertThat(table.get(0)).isEqualTo("### zrefresh trigger");
-        assertThat(table.get(1)).isEmpty();
-        assertThat(table.get(2)).isEqualTo("| Collection | Job ID | State | Progress | Duration | Reason |");
-        assertThat(table.get(3)).isEqualTo("|---|---|---|---|---|---|");
-        assertThat(table.get(4))
-                .matches("\\| ext\\\\_books \\| " + books + " \\| RefreshCompleted \\| 100% \\| \\ds \\|  \\|");
-        assertThat(table.get(5))
-                .matches(
-                        "\\| ext\\\\_broken \\| " + broken
-                                + " \\| RefreshFailed \\| \\d+% \\| \\ds \\| no files found in external source: s3://bucket/broken/ \\|");
-        assertThat(table).hasSize(7);
+        assertThat(Files.readAllLines(summary))
+                .containsExactly(
+                        "### zrefresh trigger",
+                        "",
+                        "| Collection | Job ID | State | Progress | Duration | Reason |",
+                        "|---|---|---|---|---|---|",
+                        "| ext\\_books | " + books + " | RefreshCompleted | 100% | 10s |  |",
+                        "| ext\\_broken | " + broken
+                                + " | RefreshFailed | 44% | 5s | no files found in external source:"
+                                + " s3://bucket/broken/ |",
+                        "");
         List<String> outputs = Files.readAllLines(output);
         assertThat(outputs).hasSize(1);
         assertThat(outputs.get(0))
@@ -406,54 +468,51 @@ class PipelinesEndToEndTest extends DevServerTest {
         assertThat(waitOutputs.get(1)).isEqualTo("state=RefreshFailed");
         assertThat(waitOutputs.get(2)).startsWith("jobs=[{").doesNotContain("outcome");
 
-        Result blocked = github.env("GITHUB_STEP_SUMMARY", null).run("describe", "--job-id", "123");
-        assertThat(blocked.err()).contains("::error title=zrefresh::Cannot describe refresh job 123");
+        Result notFound = github.env("GITHUB_STEP_SUMMARY", null).run("describe", "--job-id", "123");
+        assertThat(notFound.err()).contains("::error title=zrefresh::Cannot describe refresh job 123");
+        Result blocked = github.run("trigger", "--name", "ext_broken", "--name", "ext_books", "--if-older-than", "1s");
+        assertThat(blocked.exit()).isZero();
+        triggered("ext_books");
+        Result active = github.run("trigger", "--name", "ext_books");
+        assertThat(active.exit()).isEqualTo(7);
+        assertThat(active.err()).contains("::warning title=zrefresh::A refresh of ext_books is already running");
     }
 
     @Test
     void runnerDebugTurnsOnTheTraceOnGithubOnly() {
-        server(Duration.ofSeconds(30));
+        server(Duration.ofSeconds(30), time);
         Result github =
                 dev.cli().env("GITHUB_ACTIONS", "true").env("RUNNER_DEBUG", "1").run("list", "-o", "json");
-        assertThat(github.err()).contains("> POST ", "Bearer ***");
+        assertThat(github.err()).contains("> POST ", "Bearer ***", ", trace id ");
         Result elsewhere = dev.cli().env("RUNNER_DEBUG", "1").run("list", "-o", "json");
         assertThat(elsewhere.err()).doesNotContain("> POST ");
     }
 
     @Test
     void onGitlabWaitsAreCollapsedSectionsAndTheTableEndsTheLog() {
-        server(Duration.ofMillis(1000));
+        server(Duration.ofSeconds(4), time);
         Result result = dev.cli()
                 .env("GITLAB_CI", "true")
-                .run(
-                        "trigger",
-                        "--name",
-                        "ext_books",
-                        "--wait",
-                        "--poll-interval",
-                        "500ms",
-                        "-o",
-                        "text",
-                        "--query",
-                        "jobId");
+                .run("trigger", "--name", "ext_books", "--wait", "-o", "text", "--query", "jobId");
         assertThat(result.exit()).isZero();
         String id = result.out().trim();
-        List<String> lines = List.of(result.err().split("\n"));
-        assertThat(lines.get(0))
-                .matches("\u001b\\[0Ksection_start:\\d+:zrefresh_wait_1\\[collapsed=true]\r\u001b\\[0K"
-                        + "zrefresh: progress of job " + id);
-        assertThat(lines).anyMatch(line -> line.matches("\u001b\\[0Ksection_end:\\d+:zrefresh_wait_1\r\u001b\\[0K"));
-        assertThat(lines.subList(lines.size() - 3, lines.size()))
-                .satisfiesExactly(
-                        heading -> assertThat(heading).isEqualTo("zrefresh trigger"),
-                        header -> assertThat(header).startsWith("COLLECTION  JOB ID"),
-                        row -> assertThat(row).startsWith("ext_books   " + id + "  RefreshCompleted  100%"));
+        long start = time.instant().getEpochSecond() - 4;
+        assertThat(result.err())
+                .isEqualTo("\u001b[0Ksection_start:" + start + ":zrefresh_wait_1[collapsed=true]\r\u001b[0K"
+                        + "zrefresh: progress of job " + id + "\n"
+                        + "job " + id + ": RefreshPending 0% (waited 0s)\n"
+                        + "job " + id + ": RefreshInProgress 44% (waited 2s)\n"
+                        + "job " + id + ": RefreshCompleted 100% (waited 4s)\n"
+                        + "\u001b[0Ksection_end:" + (start + 4) + ":zrefresh_wait_1\r\u001b[0K\n"
+                        + "zrefresh trigger\n"
+                        + "COLLECTION  JOB ID              STATE             PROGRESS  DURATION  REASON\n"
+                        + "ext_books   " + id + "  RefreshCompleted  100%      4s\n");
         assertThat(result.out()).as("stdout never changes").isEqualTo(id + "\n");
     }
 
     @Test
     void aHugeReasonIsCutOnStderrButWholeOnStdout() throws Exception {
-        server(Duration.ofSeconds(30));
+        server(Duration.ofSeconds(30), time);
         String reason = "bad row; ".repeat(250_000);
         String job = "{\"collectionName\":\"ext_books\",\"endTime\":1754550009000,\"jobId\":466073417512550401,"
                 + "\"progress\":40,\"reason\":\"" + reason
