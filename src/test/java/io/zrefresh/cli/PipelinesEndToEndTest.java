@@ -117,6 +117,24 @@ class PipelinesEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void withStandardHttpStatusesTheOutcomesAreTheSame() throws Exception {
+        server(Duration.ofSeconds(30), time);
+        dev.server.setStandardErrorStatus(true);
+        String active = triggered("ext_books");
+        Result result = run(
+                "trigger", "--name", "ext_books", "--name", "ghost", "--name", "ext_broken", "--force", "-o", "json");
+        assertThat(result.exit()).isEqualTo(5);
+        JsonNode records = Json.parse(result.out()).get("records");
+        assertThat(records.findValuesAsText("outcome")).containsExactly("blocked", "error", "triggered");
+        assertThat(records.get(0).get("jobId").toString())
+                .as("named by the 703 on HTTP 400")
+                .isEqualTo(active);
+        assertThat(records.get(1).get("error").get("code").asInt()).isEqualTo(100);
+        assertThat(result.err()).contains("ghost: Cannot list refresh jobs of ghost: collection not found", "HTTP 404");
+        assertThat(dev.server.stats().jobsCreated()).isEqualTo(2);
+    }
+
+    @Test
     void aTraceIdEndsEveryErrorAndItsJsonLine() throws Exception {
         server(Duration.ofSeconds(30), time);
         Result result = dev.cli().env("TRACEPARENT", TRACEPARENT).run("trigger", "--name", "ghost", "-o", "json");
