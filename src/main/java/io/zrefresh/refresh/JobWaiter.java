@@ -167,7 +167,8 @@ public final class JobWaiter {
                     notes.add(note);
                 }
             }
-            throw notes.isEmpty() ? interrupted : new InterruptedException(String.join("; ", notes));
+            // Without a note, no message: the sleep's own ("sleep interrupted") says nothing to people.
+            throw new InterruptedException(notes.isEmpty() ? null : String.join("; ", notes));
         }
     }
 

@@ -351,6 +351,22 @@ class JobWaiterTest {
     }
 
     @Test
+    void anInterruptedWatchHasNothingToSay() {
+        RefreshApi interrupted = new RefreshApi(
+                new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
+                (uri, headers, body, timeout) -> {
+                    throw new InterruptedException("sleep interrupted");
+                },
+                new RetryPolicy(1, () -> 0),
+                time,
+                time);
+        JobWaiter waiter = new JobWaiter(interrupted, time, time, new WaitPolicy(TWO_SECONDS, null, null, null));
+        assertThatThrownBy(() -> waiter.watch("default", null, false, (jobs, changed) -> {}, listener))
+                .isInstanceOf(InterruptedException.class)
+                .hasMessage(null);
+    }
+
+    @Test
     void anInterruptedWaitSaysTheJobKeepsRunning() {
         RefreshApi interrupted = new RefreshApi(
                 new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
