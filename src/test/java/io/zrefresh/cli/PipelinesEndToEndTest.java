@@ -399,6 +399,20 @@ class PipelinesEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void theCommandsOfAShellAddTheirEventsToTheShells() throws Exception {
+        server(Duration.ofSeconds(30), time);
+        Path events = home.resolve("events.jsonl");
+        Result shell =
+                dev.cli().stdin("list -o json\ndescribe --job-id 123\n").run("--events", events.toString(), "shell");
+        assertThat(shell.exit()).isEqualTo(5);
+        assertThat(jsonLines(Files.readString(events)))
+                .extracting(event -> event.get("type").asText() + " "
+                        + event.path("command").asText(event.path("exitCode").asText()))
+                .containsExactly(
+                        "start shell", "start list", "finished 0", "start describe", "finished 5", "finished 5");
+    }
+
+    @Test
     void aPollThatFailsIsAnEventAndTheWaitGoesOn() throws Exception {
         server(Duration.ofSeconds(4), time);
         String id = triggered("ext_books");

@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The --events stream: JSON Lines, one object per event, each written and flushed as it happens,
@@ -25,16 +27,33 @@ public final class EventLog implements AutoCloseable {
     static final int VERSION = 1;
 
     /** No --events: nothing is written. */
-    public static final EventLog NONE = new EventLog(null, null, false);
+    public static final EventLog NONE = new EventLog(null, null, null);
+
+    /**
+     * The event files open in this JVM, by absolute path: the commands of {@code zrefresh shell
+     * --events F} add their events to the file the shell opened instead of truncating it.
+     */
+    private static final Map<Path, Opened> OPEN = new HashMap<>();
+
+    /** An open event file and how many logs write to it. */
+    private static final class Opened {
+        private final PrintStream out;
+        private int users;
+
+        Opened(PrintStream out) {
+            this.out = out;
+        }
+    }
 
     private final PrintStream out;
     private final Clock clock;
-    private final boolean ownsStream;
+    /** The file this log shares, or null for stderr and for none. */
+    private final Path file;
 
-    private EventLog(PrintStream out, Clock clock, boolean ownsStream) {
+    private EventLog(PrintStream out, Clock clock, Path file) {
         this.out = out;
         this.clock = clock;
-        this.ownsStream = ownsStream;
+        this.file = file;
     }
 
     /**
@@ -44,13 +63,22 @@ public final class EventLog implements AutoCloseable {
      */
     public static EventLog open(Path path, PrintStream stderr, Clock clock) throws ConfigException {
         if (path.toString().equals("-")) {
-            return new EventLog(stderr, clock, false);
+            return new EventLog(stderr, clock, null);
         }
-        try {
-            OutputStream file = Files.newOutputStream(path);
-            return new EventLog(new PrintStream(file, false, StandardCharsets.UTF_8), clock, true);
-        } catch (IOException | UnsupportedOperationException failed) {
-            throw new ConfigException("--events: cannot write " + path + " (" + reason(failed) + ")", failed);
+        Path file = path.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            Opened opened = OPEN.get(file);
+            if (opened == null) {
+                try {
+                    OutputStream stream = Files.newOutputStream(file);
+                    opened = new Opened(new PrintStream(stream, false, StandardCharsets.UTF_8));
+                } catch (IOException | UnsupportedOperationException failed) {
+                    throw new ConfigException("--events: cannot write " + path + " (" + reason(failed) + ")", failed);
+                }
+                OPEN.put(file, opened);
+            }
+            opened.users++;
+            return new EventLog(opened.out, clock, file);
         }
     }
 
@@ -95,8 +123,15 @@ public final class EventLog implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsStream) {
-            out.close();
+        if (file == null) {
+            return;
+        }
+        synchronized (OPEN) {
+            Opened opened = OPEN.get(file);
+            if (--opened.users == 0) {
+                OPEN.remove(file);
+                opened.out.close();
+            }
         }
     }
 }
