@@ -222,8 +222,9 @@ function _picocli_zrefresh() {
 
   local commands="trigger describe list wait shell completion context dev-server external-collection"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -246,6 +247,17 @@ function _picocli_zrefresh() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -269,9 +281,10 @@ function _picocli_zrefresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -295,6 +308,9 @@ function _picocli_zrefresh_trigger() {
       COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
       return $?
       ;;
+    '--if-older-than')
+      return
+      ;;
     '--timeout')
       return
       ;;
@@ -325,6 +341,17 @@ function _picocli_zrefresh_trigger() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -348,8 +375,9 @@ function _picocli_zrefresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -376,6 +404,17 @@ function _picocli_zrefresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -397,9 +436,10 @@ function _picocli_zrefresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -410,6 +450,12 @@ function _picocli_zrefresh_list() {
       return $?
       ;;
     '--database')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--max-outage')
       return
       ;;
     '-o'|'--output')
@@ -430,6 +476,17 @@ function _picocli_zrefresh_list() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -453,13 +510,22 @@ function _picocli_zrefresh_wait() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '--name' '--database' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--job-id')
+      return
+      ;;
+    '--name')
+      local IFS=$'\n'
+      COMPREPLY=( $( true ) )
+      return $?
+      ;;
+    '--database')
       return
       ;;
     '--timeout')
@@ -493,6 +559,17 @@ function _picocli_zrefresh_wait() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -515,8 +592,9 @@ function _picocli_zrefresh_shell() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -539,6 +617,17 @@ function _picocli_zrefresh_shell() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -562,8 +651,9 @@ function _picocli_zrefresh_completion() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -586,6 +676,17 @@ function _picocli_zrefresh_completion() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -615,8 +716,9 @@ function _picocli_zrefresh_context() {
 
   local commands="list show set delete"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -640,6 +742,17 @@ function _picocli_zrefresh_context() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -662,8 +775,9 @@ function _picocli_zrefresh_devserver() {
 
   local commands=""
   local flag_opts="'--standard-error-status' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -699,6 +813,17 @@ function _picocli_zrefresh_devserver() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -721,8 +846,9 @@ function _picocli_zrefresh_externalcollection() {
 
   local commands="refresh"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -745,6 +871,17 @@ function _picocli_zrefresh_externalcollection() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -768,8 +905,9 @@ function _picocli_zrefresh_context_list() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -792,6 +930,17 @@ function _picocli_zrefresh_context_list() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -815,8 +964,9 @@ function _picocli_zrefresh_context_show() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -839,6 +989,17 @@ function _picocli_zrefresh_context_show() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -867,8 +1028,9 @@ function _picocli_zrefresh_context_set() {
 
   local commands=""
   local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -898,6 +1060,17 @@ function _picocli_zrefresh_context_set() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -925,8 +1098,9 @@ function _picocli_zrefresh_context_delete() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -949,6 +1123,17 @@ function _picocli_zrefresh_context_delete() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return
@@ -977,8 +1162,9 @@ function _picocli_zrefresh_externalcollection_refresh() {
 
   local commands="trigger describe list"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1002,6 +1188,17 @@ function _picocli_zrefresh_externalcollection_refresh() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -1024,9 +1221,10 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1049,6 +1247,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${ACTION_option_args[@]}" ) )
       return $?
+      ;;
+    '--if-older-than')
+      return
       ;;
     '--timeout')
       return
@@ -1081,6 +1282,17 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -1103,8 +1315,9 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1131,6 +1344,17 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -1152,9 +1376,10 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
-  local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1165,6 +1390,12 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       return $?
       ;;
     '--database')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--max-outage')
       return
       ;;
     '-o'|'--output')
@@ -1185,6 +1416,17 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       ;;
     '--request-timeout')
       return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--retries')
       return

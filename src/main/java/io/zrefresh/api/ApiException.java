@@ -37,6 +37,7 @@ public final class ApiException extends Exception {
     private final String serverMessage;
     private final int httpStatus;
     private final Duration retryAfter;
+    private final String traceId;
 
     private ApiException(Builder builder) {
         super(builder.message, builder.cause);
@@ -47,6 +48,7 @@ public final class ApiException extends Exception {
         this.serverMessage = builder.serverMessage;
         this.httpStatus = builder.httpStatus;
         this.retryAfter = builder.retryAfter;
+        this.traceId = builder.traceId;
     }
 
     public static Builder of(Kind kind, String message) {
@@ -84,8 +86,24 @@ public final class ApiException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** The server's {@code X-Milvus-Trace-Id} of the answer that failed, when it sent one. */
+    public Optional<String> traceId() {
+        return Optional.ofNullable(traceId);
+    }
+
     /** Same failure, told as the outcome of a named operation ("list refresh jobs", ...). */
     public ApiException withMessage(String message) {
+        return copy(message).build();
+    }
+
+    /** Same failure, with the trace id of the answer that told it (null: none). */
+    ApiException withTraceId(String id) {
+        Builder copy = copy(getMessage());
+        copy.traceId = id;
+        return copy.build();
+    }
+
+    private Builder copy(String message) {
         Builder copy = new Builder(kind, message);
         copy.cause = getCause();
         copy.delivery = delivery;
@@ -94,7 +112,8 @@ public final class ApiException extends Exception {
         copy.serverMessage = serverMessage;
         copy.httpStatus = httpStatus;
         copy.retryAfter = retryAfter;
-        return copy.build();
+        copy.traceId = traceId;
+        return copy;
     }
 
     public static final class Builder {
@@ -107,6 +126,7 @@ public final class ApiException extends Exception {
         private String serverMessage;
         private int httpStatus;
         private Duration retryAfter;
+        private String traceId;
 
         private Builder(Kind kind, String message) {
             this.kind = kind;

@@ -31,7 +31,9 @@ final class ExchangeTrace {
         if (out == null) {
             return;
         }
-        out.println("< HTTP " + reply.status() + " (" + took.toMillis() + " ms)");
+        String traceId = RefreshApi.traceIdOf(reply);
+        out.println("< HTTP " + reply.status() + " (" + took.toMillis() + " ms"
+                + (traceId == null ? "" : ", trace id " + traceId) + ")");
         reply.headers().forEach((name, values) -> out.println("< " + name + ": " + String.join(", ", values)));
         out.println("< " + clip(reply.bodyText(MAX_BODY + 1))
                 + (reply.body().length > MAX_BODY ? " (" + reply.body().length + " bytes)" : ""));

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The three endpoints of external-collection refresh jobs. Bodies carry only what was asked for;
@@ -29,6 +30,10 @@ import java.util.Optional;
 public final class RefreshApi implements AutoCloseable {
 
     private static final String BASE_PATH = "v2/vectordb/jobs/external_collection/";
+    /** Newer servers name each answer's trace with it. */
+    static final String TRACE_ID_HEADER = "X-Milvus-Trace-Id";
+
+    private static final Pattern TRACE_ID = Pattern.compile("[!-~]{1,128}");
 
     private final ClientSettings settings;
     private final Transport transport;
@@ -121,21 +126,23 @@ public final class RefreshApi implements AutoCloseable {
             ApiException failure;
             trace.request(uri, headers, bytes, attempt);
             Instant sent = clock.instant();
+            HttpReply reply = null;
             try {
-                HttpReply reply = transport.post(uri, headers, bytes, settings.requestTimeout());
+                reply = transport.post(uri, headers, bytes, settings.requestTimeout());
                 trace.reply(reply, Duration.between(sent, clock.instant()));
                 return replies.successBody(reply);
             } catch (IOException noAnswer) {
                 trace.failure(noAnswer, Duration.between(sent, clock.instant()));
                 failure = replies.noAnswer(noAnswer, uri, settings.requestTimeout());
             } catch (ApiException answered) {
-                failure = answered;
+                failure = answered.withTraceId(traceIdOf(reply));
             }
             boolean safe = idempotent || failure.delivery() == Delivery.NOT_PROCESSED;
             Optional<Duration> pause = retryPolicy.delayBefore(attempt + 1, failure, safe);
             if (pause.isEmpty()) {
                 throw failure.withMessage("Cannot " + operation + ": " + failure.getMessage()
-                        + (attempt > 1 ? " (after " + attempt + " attempts)" : ""));
+                        + (attempt > 1 ? " (after " + attempt + " attempts)" : "")
+                        + failure.traceId().map(id -> " (trace id " + id + ")").orElse(""));
             }
             trace.retry(pause.get(), failure.getMessage());
             sleeper.sleep(pause.get());
@@ -147,7 +154,22 @@ public final class RefreshApi implements AutoCloseable {
         headers.put("Content-Type", "application/json");
         headers.put("Authorization", "Bearer " + settings.apiKey());
         headers.put("User-Agent", settings.userAgent());
+        if (settings.traceparent() != null) {
+            headers.put("traceparent", settings.traceparent());
+        }
         return headers;
+    }
+
+    /**
+     * The answer's {@code X-Milvus-Trace-Id}, or null (no answer, a proxy's page without one, or a
+     * value that is not one short token of visible ASCII, which messages must not carry).
+     */
+    static String traceIdOf(HttpReply reply) {
+        return reply == null
+                ? null
+                : reply.header(TRACE_ID_HEADER)
+                        .filter(id -> TRACE_ID.matcher(id).matches())
+                        .orElse(null);
     }
 
     /** The endpoint may carry a path prefix and a trailing slash. */

@@ -20,7 +20,15 @@ abstract class BaseCommand implements Callable<Integer> {
         Session session = root().session();
         // The printer compiles --query: an invalid one is a usage error before anything is sent.
         session.printer();
-        return run(session);
+        session.start(spec.qualifiedName(" ").substring(spec.root().name().length() + 1));
+        try {
+            int exitCode = run(session);
+            session.finish(exitCode);
+            return exitCode;
+        } catch (Exception failure) {
+            session.finish(ErrorReporter.problemOf(failure).exitCode());
+            throw failure;
+        }
     }
 
     /** The root command, which holds the global options. */

@@ -1,5 +1,6 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.refresh.OnActive;
 import java.util.Arrays;
@@ -30,6 +31,14 @@ public final class Candidates {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(OnActive.values()).map(OnActive::id).iterator();
+        }
+    }
+
+    /** --ci. */
+    public static final class CiSystems implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(CiSystem.values()).map(CiSystem::id).iterator();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.config.Endpoints;
 import io.zrefresh.job.JobId;
 import io.zrefresh.output.OutputFormat;
@@ -7,6 +8,8 @@ import io.zrefresh.refresh.OnActive;
 import io.zrefresh.refresh.WaitPolicy;
 import io.zrefresh.time.Durations;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -73,6 +76,25 @@ final class Converters {
         @Override
         OutputFormat parse(String value) {
             return OutputFormat.parse(value);
+        }
+    }
+
+    /** A file name (typed Path, so that completion scripts complete file names). */
+    static final class PathConverter extends Checked<Path> {
+        @Override
+        Path parse(String value) {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException invalid) {
+                throw new IllegalArgumentException("'" + value + "' is not a file name (" + invalid.getReason() + ")");
+            }
+        }
+    }
+
+    static final class CiConverter extends Checked<CiSystem> {
+        @Override
+        CiSystem parse(String value) {
+            return CiSystem.parse(value);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.SettingsResolver;
 import java.util.ArrayList;
@@ -20,7 +21,14 @@ public final class EnvironmentAndFiles {
             new Entry(SettingsResolver.ENV_DATABASE, "Database, when --database is not given."),
             new Entry(SettingsResolver.ENV_CONTEXT, "Context, when --context is not given."),
             new Entry(ConfigDirectory.ENV_CONFIG_DIR, "Directory of config and credentials (default: ~/.zilliz)."),
-            new Entry("NO_COLOR", "When set and not empty: no ANSI colour."));
+            new Entry("NO_COLOR", "When set and not empty: no ANSI colour."),
+            new Entry(CiSystem.ENV_CI, "CI system to report to, when --ci is not given: auto, github, gitlab, off."),
+            new Entry(
+                    "GITHUB_ACTIONS",
+                    "true: --ci auto reports to GitHub (job table to GITHUB_STEP_SUMMARY, outputs to GITHUB_OUTPUT)."),
+            new Entry("GITLAB_CI", "true: --ci auto reports to GitLab CI."),
+            new Entry("RUNNER_DEBUG", "1 on GitHub: as --debug."),
+            new Entry("TRACEPARENT", "W3C trace context, sent as the traceparent header."));
 
     public static final List<Entry> FILES = List.of(
             new Entry("~/.zilliz/config", "Contexts (INI): endpoint, database, cluster_id."),

@@ -2,6 +2,7 @@ package io.zrefresh.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException;
+import io.zrefresh.cli.report.CiReport;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
 import io.zrefresh.output.Query;
@@ -18,11 +19,13 @@ final class ErrorReporter {
     private final PrintStream err;
     private final boolean jsonLine;
     private final boolean debug;
+    private final CiReport ci;
 
-    ErrorReporter(PrintStream err, boolean jsonLine, boolean debug) {
+    ErrorReporter(PrintStream err, boolean jsonLine, boolean debug, CiReport ci) {
         this.err = err;
         this.jsonLine = jsonLine;
         this.debug = debug;
+        this.ci = ci;
     }
 
     int report(Throwable failure) {
@@ -38,21 +41,36 @@ final class ErrorReporter {
 
     /** The message, then hints for people (not part of the JSON line, which comes last). */
     int report(Problem problem, List<String> hints) {
-        err.println(problem.message());
+        line(problem);
         hints.forEach(err::println);
         if (jsonLine) {
-            ObjectNode error = Json.object().put("exitCode", problem.exitCode());
-            if (problem.serverCode() != null) {
-                error.put("code", problem.serverCode());
-            }
-            error.put("message", problem.message());
-            if (problem.activeJobId() != null) {
-                error.set("activeJobId", problem.activeJobId().toJson());
-            }
-            err.println(Json.compact(Json.object().set("error", error)));
+            err.println(Json.compact(Json.object().set("error", errorObject(problem))));
         }
         err.flush();
         return problem.exitCode();
+    }
+
+    /** The message alone (and its CI annotation), for one of several outcomes told together. */
+    void line(Problem problem) {
+        err.println(problem.message());
+        ci.annotation(problem.exitCode(), problem.message()).ifPresent(err::println);
+        err.flush();
+    }
+
+    /** {@code {"exitCode":..,"code":..,"message":..}} and what else is known, as -o json shows an error. */
+    static ObjectNode errorObject(Problem problem) {
+        ObjectNode error = Json.object().put("exitCode", problem.exitCode());
+        if (problem.serverCode() != null) {
+            error.put("code", problem.serverCode());
+        }
+        error.put("message", problem.message());
+        if (problem.activeJobId() != null) {
+            error.set("activeJobId", problem.activeJobId().toJson());
+        }
+        if (problem.traceId() != null) {
+            error.put("traceId", problem.traceId());
+        }
+        return error;
     }
 
     /** The --debug trace: each exception of the cause chain with its frames. */
@@ -74,7 +92,12 @@ final class ErrorReporter {
                 case SERVER -> ExitCode.SERVER;
                 case NETWORK -> ExitCode.NETWORK;
             };
-            return new Problem(exit, api.getMessage(), api.serverCode().orElse(null), null);
+            return new Problem(
+                    exit,
+                    api.getMessage(),
+                    api.serverCode().orElse(null),
+                    null,
+                    api.traceId().orElse(null));
         }
         if (failure instanceof ConfigException) {
             return Problem.of(ExitCode.CONFIG, failure.getMessage());

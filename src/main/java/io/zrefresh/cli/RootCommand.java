@@ -1,7 +1,9 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiSystem;
 import io.zrefresh.output.OutputFormat;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -109,6 +111,26 @@ public final class RootCommand implements Callable<Integer> {
             description =
                     "Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.")
     boolean debug;
+
+    @Option(
+            names = "--ci",
+            scope = ScopeType.INHERIT,
+            paramLabel = "SYSTEM",
+            converter = Converters.CiConverter.class,
+            completionCandidates = Candidates.CiSystems.class,
+            description = "CI system to report to: ${COMPLETION-CANDIDATES}; env ZREFRESH_CI; default: auto (github "
+                    + "when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, "
+                    + "log groups; stdout never changes.")
+    CiSystem ci;
+
+    @Option(
+            names = "--events",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PATH",
+            converter = Converters.PathConverter.class,
+            description = "Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines "
+                    + "to this file, created or truncated at start; - for stderr.")
+    Path events;
 
     @Option(
             names = {"-h", "--help"},

@@ -4,6 +4,10 @@ import io.zrefresh.api.ClientSettings;
 import io.zrefresh.api.JdkHttpTransport;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
+import io.zrefresh.cli.report.CiReport;
+import io.zrefresh.cli.report.CiSystem;
+import io.zrefresh.cli.report.EventLog;
+import io.zrefresh.cli.report.EventsListener;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
@@ -19,7 +23,9 @@ import io.zrefresh.refresh.CollectionLocks;
 import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.refresh.RefreshListener;
 import io.zrefresh.refresh.WaitPolicy;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * What the commands of one run share, built from the global options when first needed: the
@@ -28,10 +34,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Session {
 
+    /** A W3C trace context as TRACEPARENT holds it: version (not ff), trace id, parent id (not zero), flags. */
+    private static final Pattern TRACEPARENT =
+            Pattern.compile("(?!ff)[0-9a-f]{2}-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}(-[!-~]*)?");
+
     private final World world;
     private final RootCommand options;
     private final ContextStore contexts;
     private Printer printer;
+    private CiReport ci;
+    private EventLog events = EventLog.NONE;
 
     Session(World world, RootCommand options) {
         this.world = world;
@@ -52,7 +64,54 @@ final class Session {
     }
 
     ErrorReporter reporter() {
-        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, options.debug);
+        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, debug(), ci());
+    }
+
+    /**
+     * A command begins: --ci and ZREFRESH_CI are checked, and the --events file is created (or
+     * truncated) and gets its start event, all before any request.
+     */
+    void start(String command) throws ConfigException {
+        try {
+            CiSystem.resolve(options.ci, world.env());
+        } catch (IllegalArgumentException invalid) {
+            throw new ConfigException(invalid.getMessage());
+        }
+        if (options.events != null) {
+            events = EventLog.open(options.events, world.err(), world.clock());
+            events.start(command, VersionProvider.version());
+        }
+    }
+
+    /** The command ended with this exit code: the last event. */
+    void finish(int exitCode) {
+        events.finished(exitCode);
+        events.close();
+    }
+
+    /**
+     * The CI system this run reports to. An invalid ZREFRESH_CI counts as none here, since errors
+     * are reported through this too; {@link #start} refuses it.
+     */
+    CiReport ci() {
+        if (ci == null) {
+            ci = CiReport.of(ciSystem(), world.env(), world.err(), world.clock());
+        }
+        return ci;
+    }
+
+    private CiSystem ciSystem() {
+        try {
+            return CiSystem.resolve(options.ci, world.env());
+        } catch (IllegalArgumentException invalid) {
+            return CiSystem.OFF;
+        }
+    }
+
+    /** --debug, or a GitHub Actions run in debug mode (RUNNER_DEBUG=1). */
+    private boolean debug() {
+        return options.debug
+                || (ciSystem() == CiSystem.GITHUB && "1".equals(world.env().get("RUNNER_DEBUG")));
     }
 
     /** The printer; an invalid --query is found here, before any request. */
@@ -86,11 +145,15 @@ final class Session {
         return new Ansi(onTerminal && !options.noColor && (noColor == null || noColor.isEmpty()));
     }
 
-    /** Progress of a wait on stderr: a live bar on a terminal, log lines elsewhere. */
-    ProgressPrinter progress() {
+    /**
+     * Progress of waits on stderr: live lines on a terminal, log lines elsewhere.
+     *
+     * @param severalJobs several jobs are followed at once: each line names its collection
+     */
+    private ProgressPrinter progress(boolean severalJobs) {
         return world.terminal().stderrIsTerminal()
-                ? ProgressPrinter.forTerminal(world.err(), ansi(true))
-                : ProgressPrinter.forLog(world.err());
+                ? ProgressPrinter.forTerminal(world.err(), ansi(true), world.terminal()::width, severalJobs)
+                : ProgressPrinter.forLog(world.err(), severalJobs);
     }
 
     /** Endpoint, database and key for a command that talks to the server; warnings go to stderr. */
@@ -106,10 +169,24 @@ final class Session {
                 target.apiKey(),
                 options.requestTimeout,
                 "zrefresh/" + VersionProvider.version(),
-                options.debug ? world.err() : null);
+                debug() ? world.err() : null,
+                traceparent());
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
         return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());
+    }
+
+    /** TRACEPARENT, to send as {@code traceparent}; a value that is not a W3C trace context is not sent. */
+    private String traceparent() {
+        String value = world.env().getOrDefault("TRACEPARENT", "").trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!TRACEPARENT.matcher(value).matches()) {
+            notice("TRACEPARENT is not a W3C trace context (00-<32 hex>-<16 hex>-<2 hex>); it is not sent.");
+            return null;
+        }
+        return value;
     }
 
     /** All the waiting of this command, on the world's clock; --timeout counts from now. */
@@ -122,9 +199,23 @@ final class Session {
         return new CollectionLocks(contexts.directory().locksDir());
     }
 
-    /** What people see on stderr while a trigger or a wait works: progress and notices. */
-    RefreshListener listener() {
-        return new StderrListener(world, progress());
+    /**
+     * What a trigger or a wait shows as it works: progress and notices for people on stderr, in
+     * the CI system's groups, and the --events stream.
+     *
+     * @param severalJobs several jobs may be followed at once: each progress line names its collection
+     */
+    RefreshListener listener(boolean severalJobs) {
+        return withEvents(new StderrListener(world, progress(severalJobs), ci(), severalJobs));
+    }
+
+    /** What a watch of a list shows besides its stdout: notices of outages, and the --events stream. */
+    RefreshListener watchListener() {
+        return withEvents(new StderrListener(world, ProgressPrinter.silent(), ci(), true));
+    }
+
+    private RefreshListener withEvents(RefreshListener people) {
+        return events.isOn() ? RefreshListener.all(List.of(people, new EventsListener(events))) : people;
     }
 
     void notice(String message) {

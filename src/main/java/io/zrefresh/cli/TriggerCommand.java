@@ -5,6 +5,10 @@ import io.zrefresh.config.Target;
 import io.zrefresh.refresh.OnActive;
 import io.zrefresh.refresh.TriggerFlow;
 import io.zrefresh.refresh.TriggerRequest;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +18,11 @@ import picocli.CommandLine.Option;
         description = {
             "Start a refresh job of an external collection; prints {\"jobId\": N}.",
             "Guarded: when a job of the collection is pending or running, nothing is sent and --on-active decides (default: exit 7). "
-                    + "A refresh is never sent twice, even when its answer is lost."
+                    + "A refresh is never sent twice, even when its answer is lost.",
+            "With several --name, each collection is guarded and triggered on its own, --wait follows all jobs at once, "
+                    + "and stdout holds one record per collection: {\"records\":[{\"collectionName\":..,\"outcome\":..,"
+                    + "\"jobId\":..}]} (outcome: triggered, skipped-active, skipped-fresh, blocked, error); the exit code "
+                    + "is the most severe of the collections' (4, 5, 6, 8, 9, 7)."
         })
 final class TriggerCommand extends BaseCommand {
 
@@ -23,8 +31,8 @@ final class TriggerCommand extends BaseCommand {
             required = true,
             paramLabel = "COLLECTION",
             completionCandidates = Candidates.CollectionNames.class,
-            description = "The external collection to refresh.")
-    String name;
+            description = "The external collection to refresh; repeat it for several (a name given twice counts once).")
+    List<String> names;
 
     @Mixin
     DatabaseOption database;
@@ -58,6 +66,14 @@ final class TriggerCommand extends BaseCommand {
     boolean force;
 
     @Option(
+            names = "--if-older-than",
+            paramLabel = "DURATION",
+            converter = Converters.DurationConverter.class,
+            description = "Refresh only when the newest completed refresh ended at least this long ago; otherwise send "
+                    + "nothing, print that job's id (with --wait, the job) and exit 0. Active jobs are handled first.")
+    Duration ifOlderThan;
+
+    @Option(
             names = "--wait",
             description = "Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).")
     boolean waitForJob;
@@ -67,11 +83,17 @@ final class TriggerCommand extends BaseCommand {
 
     @Override
     protected int run(Session session) throws Exception {
-        if (name.isEmpty()) {
+        if (names.contains("")) {
             throw new UsageException("--name must not be empty");
         }
         if ((externalSource == null) != (externalSpec == null)) {
             throw new UsageException("--external-source and --external-spec must be given both or neither");
+        }
+        Set<String> collections = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!collections.add(name)) {
+                session.notice("--name " + name + " is given more than once; it is refreshed and reported once.");
+            }
         }
         String spec = externalSpec == null
                 ? null
@@ -80,16 +102,23 @@ final class TriggerCommand extends BaseCommand {
         TriggerRequest request = new TriggerRequest(
                 target.endpoint().toString(),
                 target.database(),
-                name,
+                names.get(0),
                 externalSource,
                 spec,
                 onActive,
                 force,
+                ifOlderThan,
                 waitForJob);
+        boolean several = names.size() > 1;
         try (RefreshApi api = session.api(target)) {
             TriggerFlow flow = new TriggerFlow(
-                    api, session.waiter(api, waitOptions.policy()), session.locks(), session.listener());
-            return new Outcomes(session).print(flow.run(request));
+                    api, session.waiter(api, waitOptions.policy()), session.locks(), session.listener(several));
+            Outcomes outcomes = new Outcomes(session);
+            if (!several) {
+                return outcomes.print(flow.run(request), waitForJob);
+            }
+            return outcomes.printAll(
+                    flow.runAll(collections.stream().map(request::forCollection).toList()), waitForJob);
         }
     }
 }

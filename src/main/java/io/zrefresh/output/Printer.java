@@ -2,6 +2,7 @@ package io.zrefresh.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.job.Job;
+import io.zrefresh.json.Json;
 import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.output.Table.Column;
 import java.io.PrintStream;
@@ -82,9 +83,21 @@ public final class Printer {
         out.flush();
     }
 
+    /**
+     * One compact JSON line of a value (a watched list's job), after --query, whatever the format:
+     * lines that a pipeline reads as they come.
+     */
+    public void printLine(JsonNode value) {
+        JsonNode shown = settings.query() == null ? value : settings.query().apply(value);
+        out.print(Json.compact(shown) + "\n");
+        out.flush();
+    }
+
     private void table(JsonNode value, Shape layout) {
         if (layout == Shape.JOB_LIST) {
             jobTable(elements(value.path("records")));
+        } else if (layout == Shape.RECORDS) {
+            table(value.path("records"), Shape.GENERIC);
         } else if (value.isObject()) {
             keyValueTable(value, layout == Shape.JOB);
         } else if (value.isArray() && isAllObjects(value)) {
@@ -202,7 +215,7 @@ public final class Printer {
      * alone, and nothing for null.
      */
     private static Records rowsOf(JsonNode value, Shape layout) {
-        if (layout == Shape.JOB_LIST) {
+        if (layout == Shape.JOB_LIST || layout == Shape.RECORDS) {
             return elements(value.path("records"));
         }
         if (value.isArray()) {

@@ -6,6 +6,8 @@ public enum Shape {
     JOB,
     /** list's {@code {"records": [...]}}: rendered by its records. */
     JOB_LIST,
+    /** {@code {"records": [...]}} of other objects (trigger of several collections): rendered by its records. */
+    RECORDS,
     /** Anything else, including whatever a --query returned. */
     GENERIC
 }

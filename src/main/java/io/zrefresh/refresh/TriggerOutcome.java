@@ -22,30 +22,34 @@ public sealed interface TriggerOutcome {
             implements TriggerOutcome {}
 
     /**
-     * Nothing was sent; job {@code jobId} stands for the refresh.
+     * Nothing was sent; job {@code jobId} stands for the refresh: the active job, or the recent
+     * completed one (--if-older-than).
      *
      * @param waited with --wait: how the wait for that job ended, else null
      */
-    record Skipped(String collection, JobId jobId, RefreshListener.SkipReason reason, WaitResult waited)
-            implements TriggerOutcome {}
+    record Skipped(String collection, JobId jobId, SkipReason reason, WaitResult waited) implements TriggerOutcome {}
 
     /**
      * A refresh of the collection is still running, so none was sent.
      *
-     * @param activeJobId   the running job, when known
-     * @param activeJob     that job as last described, when known
-     * @param serverCode    703 when the server refused the refresh, else null (zrefresh's own check)
-     * @param serverMessage the server's refusal, or "" when the check found the job
-     * @param waited        --on-active wait: how the wait for the active job ran out, else null
+     * @param activeJobId the running job, when known
+     * @param activeJob   that job as last described, when known
+     * @param refusal     the server's refusal (code 703), or null when zrefresh's own check found the job
+     * @param waited      --on-active wait: how the wait for the active job ran out, else null
      */
-    record Blocked(
-            String collection,
-            JobId activeJobId,
-            Job activeJob,
-            Integer serverCode,
-            String serverMessage,
-            WaitResult waited)
-            implements TriggerOutcome {}
+    record Blocked(String collection, JobId activeJobId, Job activeJob, ApiException refusal, WaitResult waited)
+            implements TriggerOutcome {
+
+        /** 703 when the server refused the refresh, else null. */
+        public Integer serverCode() {
+            return refusal == null ? null : refusal.serverCode().orElse(null);
+        }
+
+        /** The server's refusal, or "" when the check found the job. */
+        public String serverMessage() {
+            return refusal == null ? "" : refusal.serverMessage();
+        }
+    }
 
     /** A request failed; whether a refresh was sent is in the error's message. */
     record Failed(String collection, ApiException error) implements TriggerOutcome {}

@@ -2,10 +2,13 @@ package io.zrefresh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zrefresh.devserver.Endpoint;
 import io.zrefresh.json.Json;
+import io.zrefresh.support.CliRun;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerTest;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,30 @@ class UsageErrorsTest extends DevServerTest {
                         "Invalid value for option '--request-timeout': must be longer than 0"),
                 Arguments.of(new String[] {"list", "--endpoint", "not a url"}, "is not an endpoint URL"),
                 Arguments.of(new String[] {"list", "--bogus"}, "Unknown option: '--bogus'"),
+                Arguments.of(new String[] {"trigger", "--name", "ext_books", "--name", ""}, "--name must not be empty"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--if-older-than", "an hour"},
+                        "Invalid value for option '--if-older-than': 'an hour' is not a duration"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books", "--if-older-than", "0s"},
+                        "Invalid value for option '--if-older-than': must be longer than 0, got '0s'"),
+                Arguments.of(
+                        new String[] {"list", "--watch", "--interval", "100ms"},
+                        "Invalid value for option '--interval': must be at least 500ms, got 100ms"),
+                Arguments.of(new String[] {"list", "--interval", "5s"}, "--interval goes with --watch"),
+                Arguments.of(new String[] {"list", "--until-idle"}, "--until-idle goes with --watch"),
+                Arguments.of(new String[] {"list", "--max-outage", "1m"}, "--max-outage goes with --watch"),
+                Arguments.of(
+                        new String[] {"--ci", "jenkins", "list"},
+                        "Invalid value for option '--ci': 'jenkins' is not one of auto, github, gitlab, off"),
+                Arguments.of(new String[] {"wait"}, "wait needs either --job-id or --name (not both)"),
+                Arguments.of(
+                        new String[] {"wait", "--job-id", "5", "--name", "ext_books"},
+                        "wait needs either --job-id or --name (not both)"),
+                Arguments.of(new String[] {"wait", "--name", ""}, "--name must not be empty"),
+                Arguments.of(
+                        new String[] {"wait", "--job-id", "5", "--database", "analytics"},
+                        "--database goes with --name"),
                 Arguments.of(new String[] {"triger"}, "Unmatched argument at index 0: 'triger'"),
                 Arguments.of(new String[] {"external-collection"}, "Missing a command: one of refresh"));
     }
@@ -108,6 +135,41 @@ class UsageErrorsTest extends DevServerTest {
         assertThat(result.err()).contains(message).doesNotContain("\tat ", "Exception");
         assertThat(result.out()).isEmpty();
         assertThat(dev.apiRequests()).isZero();
+    }
+
+    static Stream<Arguments> badConfiguration() {
+        return Stream.of(
+                Arguments.of(
+                        new String[] {"--events", "/no/such/dir/events.jsonl", "trigger", "--name", "ext_books"},
+                        Map.of(),
+                        "--events: cannot write /no/such/dir/events.jsonl (no such directory)"),
+                Arguments.of(
+                        new String[] {"trigger", "--name", "ext_books"},
+                        Map.of("ZREFRESH_CI", "jenkins"),
+                        "ZREFRESH_CI: 'jenkins' is not one of auto, github, gitlab, off"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badConfiguration")
+    void isAConfigurationErrorBeforeAnyRequest(String[] args, Map<String, String> env, String message) {
+        CliRun cli = dev.cli();
+        env.forEach(cli::env);
+        Result result = cli.run(args);
+        assertThat(result.exit()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo(message + "\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(dev.apiRequests()).isZero();
+    }
+
+    @Test
+    void aNameGivenTwiceIsSentAndReportedOnce() throws Exception {
+        Result result = dev.cli().run("trigger", "--name", "ext_books", "--name", "ext_books", "-o", "json");
+        assertThat(result.exit()).isZero();
+        assertThat(result.err())
+                .isEqualTo("--name ext_books is given more than once; it is refreshed and reported once.\n");
+        assertThat(Json.parse(result.out()).get("records")).hasSize(1);
+        assertThat(dev.requests(Endpoint.REFRESH)).isEqualTo(1);
+        assertThat(dev.requests(Endpoint.LIST)).isEqualTo(1);
     }
 
     @Test

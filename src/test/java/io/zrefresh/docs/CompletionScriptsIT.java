@@ -96,6 +96,8 @@ class CompletionScriptsIT {
                 "zrefresh context delete p",
                 "zrefresh external-collection refresh tr",
                 "zrefresh trigger --name c --on-active ",
+                "zrefresh --ci ",
+                "zrefresh wait --ci g",
                 "zrefresh completion ");
         assertThat(completions)
                 .containsExactly(
@@ -107,6 +109,8 @@ class CompletionScriptsIT {
                         Map.entry("zrefresh context delete p", List.of("prod")),
                         Map.entry("zrefresh external-collection refresh tr", List.of("trigger")),
                         Map.entry("zrefresh trigger --name c --on-active ", List.of("fail", "wait", "skip")),
+                        Map.entry("zrefresh --ci ", List.of("auto", "github", "gitlab", "off")),
+                        Map.entry("zrefresh wait --ci g", List.of("github", "gitlab")),
                         Map.entry("zrefresh completion ", List.of("bash", "zsh", "fish")));
     }
 
@@ -169,6 +173,7 @@ class CompletionScriptsIT {
         }
         zshShows(autoloaded, "zrefresh -o \t", "csv*json*table*text*yaml");
         zshShows(autoloaded, "zrefresh context show \t", "default*prod*staging");
+        zshShows(autoloaded, "zrefresh list --ci \t", "auto*github*gitlab*off");
     }
 
     /** Types keys (then Ctrl-X, which shows the edited line) in an interactive zsh; fails unless the screen shows the pattern. */
@@ -217,6 +222,9 @@ class CompletionScriptsIT {
         assertThat(fishComplete("zrefresh external-collection refresh trigger --on-active "))
                 .containsExactlyInAnyOrder("fail", "wait", "skip");
         assertThat(fishComplete("zrefresh wait --job-")).containsExactly("--job-id");
+        assertThat(fishComplete("zrefresh --ci ")).containsExactlyInAnyOrder("auto", "github", "gitlab", "off");
+        assertThat(fishComplete("zrefresh trigger --name c --ci gi")).containsExactlyInAnyOrder("github", "gitlab");
+        assertThat(fishComplete("zrefresh list --events po")).as("file names").containsExactly("pom.xml");
     }
 
     private List<String> fishComplete(String line) throws Exception {

@@ -215,7 +215,7 @@ class PrinterTest {
 
     @Test
     void progressLinesInLogsChangeOnlyOnStateOrTenPoints() throws Exception {
-        ProgressPrinter log = ProgressPrinter.forLog(new PrintStream(err, true, StandardCharsets.UTF_8));
+        ProgressPrinter log = ProgressPrinter.forLog(new PrintStream(err, true, StandardCharsets.UTF_8), false);
         int[] progress = {0, 0, 5, 9, 10, 15, 25, 99, 100};
         String[] states = {
             "RefreshPending",

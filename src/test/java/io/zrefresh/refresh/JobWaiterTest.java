@@ -4,6 +4,7 @@ import static io.zrefresh.support.Jobs.failed;
 import static io.zrefresh.support.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.zrefresh.api.ApiException;
 import io.zrefresh.api.ClientSettings;
@@ -13,6 +14,7 @@ import io.zrefresh.job.Job;
 import io.zrefresh.job.JobId;
 import io.zrefresh.refresh.WaitResult.Outcome;
 import io.zrefresh.support.FakeTime;
+import io.zrefresh.support.Jobs;
 import io.zrefresh.support.ScriptedTransport;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JobWaiterTest {
@@ -223,12 +226,144 @@ class JobWaiterTest {
     }
 
     @Test
-    void pausesEndAtTheDeadline() throws Exception {
-        JobWaiter waiter = waiter(Duration.ofSeconds(5), null);
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isTrue();
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isTrue();
-        assertThat(waiter.pause(Duration.ofSeconds(4))).isFalse();
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(1));
+    void severalJobsArePolledInTurnOnTheOneClient() throws Exception {
+        JobWaiter waiter = waiter();
+        transport
+                .ok(job(7, "a", "RefreshInProgress", 10))
+                .ok(job(8, "b", "RefreshInProgress", 10))
+                .ok(job(7, "a", "RefreshCompleted", 100))
+                .ok(job(8, "b", "RefreshInProgress", 60))
+                .ok(job(8, "b", "RefreshCompleted", 100));
+        JobWaiter.Follow first = waiter.follow(JobId.of(7), listener);
+        JobWaiter.Follow second = waiter.follow(JobId.of(8), listener);
+        waiter.run(List.of(first, second));
+        assertThat(first.result().outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(second.result().outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(transport.sent.stream().map(sent -> sent.json().get("jobId").asLong()))
+                .containsExactly(7L, 8L, 7L, 8L, 8L);
+        assertThat(time.sleeps).as("one pause per round of polls").containsExactly(TWO_SECONDS, TWO_SECONDS);
+    }
+
+    @Test
+    void anOutageOfSeveralPollsIsToldOnceEachWay() throws Exception {
+        JobWaiter waiter = waiter();
+        transport.ok(job(7, "a", "RefreshInProgress", 10)).ok(job(8, "b", "RefreshInProgress", 10));
+        refused(2);
+        transport.ok(job(7, "a", "RefreshCompleted", 100)).ok(job(8, "b", "RefreshCompleted", 100));
+        JobWaiter.Follow first = waiter.follow(JobId.of(7), listener);
+        JobWaiter.Follow second = waiter.follow(JobId.of(8), listener);
+        waiter.run(List.of(first, second));
+        assertThat(events)
+                .containsOnlyOnce("unreachable")
+                .filteredOn(event -> event.startsWith("reachable"))
+                .hasSize(1);
+        assertThat(second.result().outcome()).isEqualTo(Outcome.COMPLETED);
+    }
+
+    @Test
+    void waitingByNameFollowsTheNewestActiveJob() throws Exception {
+        transport
+                .ok(Jobs.records(
+                        job(9, "c", "RefreshCompleted", 100).replace("1754550000123", "1754550009000"),
+                        job(8, "c", "RefreshInProgress", 40)))
+                .ok(job(8, "c", "RefreshCompleted", 100));
+        WaitResult result = waiter().awaitNewest("default", "c", listener).orElseThrow();
+        assertThat(result.jobId()).isEqualTo(JobId.of(8));
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(transport.sent.get(0).json()).hasToString("{\"dbName\":\"default\",\"collectionName\":\"c\"}");
+        assertThat(transport.actions()).containsExactly("list", "describe");
+    }
+
+    @Test
+    void waitingByNameWithoutAnActiveJobIsTheNewestJobAtOnce() throws Exception {
+        transport.ok(Jobs.records(
+                job(7, "c", "RefreshCompleted", 100),
+                failed(8, "c", "no files").replace("1754550000123", "1754550005000")));
+        WaitResult result = waiter().awaitNewest("default", "c", listener).orElseThrow();
+        assertThat(result.jobId()).as("the greatest start time").isEqualTo(JobId.of(8));
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(transport.actions()).containsExactly("list");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void waitingByNameFollowsANewestJobInAStateThisClientDoesNotKnow() throws Exception {
+        transport.ok(Jobs.records(job(7, "c", "RefreshValidating", 5))).ok(job(7, "c", "RefreshCompleted", 100));
+        assertThat(waiter().awaitNewest("default", "c", listener).orElseThrow().outcome())
+                .isEqualTo(Outcome.COMPLETED);
+    }
+
+    @Test
+    void waitingByNameForACollectionWithoutJobsFindsNothing() throws Exception {
+        transport.ok(Jobs.records());
+        assertThat(waiter().awaitNewest("default", "c", listener)).isEmpty();
+    }
+
+    @Test
+    void aWatchReportsJobsThatAppearOrChangeUntilIdle() throws Exception {
+        transport
+                .ok(Jobs.records(job(2, "c", "RefreshInProgress", 10), job(1, "c", "RefreshCompleted", 100)))
+                .ok(Jobs.records(job(2, "c", "RefreshInProgress", 10), job(1, "c", "RefreshCompleted", 100)))
+                .ok(Jobs.records(
+                        job(3, "c", "RefreshPending", 0),
+                        job(2, "c", "RefreshInProgress", 50),
+                        job(1, "c", "RefreshCompleted", 100)))
+                .ok(Jobs.records(
+                        job(3, "c", "RefreshValidating", 0),
+                        job(2, "c", "RefreshCompleted", 100),
+                        job(1, "c", "RefreshCompleted", 100)))
+                .ok(Jobs.records(
+                        job(3, "c", "RefreshFailed", 0),
+                        job(2, "c", "RefreshCompleted", 100),
+                        job(1, "c", "RefreshCompleted", 100)));
+        List<String> polls = new ArrayList<>();
+        Optional<ApiException> outage = waiter().watch(
+                        "default",
+                        "c",
+                        true,
+                        (jobs, changed) -> polls.add(changed.stream()
+                                .map(job -> job.id() + ":" + job.stateName() + "@" + job.progress())
+                                .toList()
+                                .toString()),
+                        listener);
+        assertThat(outage).isEmpty();
+        assertThat(polls)
+                .containsExactly(
+                        "[2:RefreshInProgress@10, 1:RefreshCompleted@100]",
+                        "[]",
+                        "[3:RefreshPending@0, 2:RefreshInProgress@50]",
+                        "[3:RefreshValidating@0, 2:RefreshCompleted@100]",
+                        "[3:RefreshFailed@0]");
+        assertThat(time.sleeps).hasSize(4).containsOnly(TWO_SECONDS);
+        assertThat(events).as("each change told to the listener").hasSize(7);
+    }
+
+    @Test
+    void aWatchRidesOutAnOutageAndGivesUpAfterMaxOutage() throws Exception {
+        transport.ok(Jobs.records(job(2, "c", "RefreshInProgress", 10)));
+        refused(2);
+        transport.ok(Jobs.records(job(2, "c", "RefreshInProgress", 20)));
+        refused(100);
+        Optional<ApiException> outage = waiter().watch("default", null, false, (jobs, changed) -> {}, listener);
+        assertThat(outage).get().extracting(Throwable::getMessage, STRING).contains("connection refused");
+        assertThat(events).containsSubsequence("unreachable", "reachable after 6", "unreachable");
+        assertThat(transport.sent.get(0).json()).hasToString("{\"dbName\":\"default\"}");
+    }
+
+    @Test
+    void anInterruptedWatchHasNothingToSay() {
+        RefreshApi interrupted = new RefreshApi(
+                new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
+                (uri, headers, body, timeout) -> {
+                    throw new InterruptedException("sleep interrupted");
+                },
+                new RetryPolicy(1, () -> 0),
+                time,
+                time);
+        JobWaiter waiter = new JobWaiter(interrupted, time, time, new WaitPolicy(TWO_SECONDS, null, null, null));
+        assertThatThrownBy(() -> waiter.watch("default", null, false, (jobs, changed) -> {}, listener))
+                .isInstanceOf(InterruptedException.class)
+                .hasMessage(null);
     }
 
     @Test

@@ -1,15 +1,17 @@
 package io.zrefresh.refresh;
 
+import static io.zrefresh.support.Jobs.failed;
 import static io.zrefresh.support.Jobs.job;
 import static io.zrefresh.support.Jobs.records;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zrefresh.api.ApiException;
 import io.zrefresh.api.ClientSettings;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
+import io.zrefresh.api.Transport;
 import io.zrefresh.job.JobId;
-import io.zrefresh.refresh.RefreshListener.SkipReason;
 import io.zrefresh.refresh.TriggerOutcome.Blocked;
 import io.zrefresh.refresh.TriggerOutcome.Failed;
 import io.zrefresh.refresh.TriggerOutcome.Skipped;
@@ -72,9 +74,13 @@ class TriggerFlowTest {
     };
 
     private TriggerFlow flow(Duration timeout) {
+        return flow(transport, timeout);
+    }
+
+    private TriggerFlow flow(Transport through, Duration timeout) {
         RefreshApi api = new RefreshApi(
                 new ClientSettings(URI.create("https://c.example"), "k", Duration.ofSeconds(5), "ua", null),
-                transport,
+                through,
                 new RetryPolicy(3, () -> 0),
                 time,
                 time);
@@ -87,11 +93,32 @@ class TriggerFlowTest {
     }
 
     private static TriggerRequest request(OnActive onActive, boolean force, boolean waitForJob) {
-        return new TriggerRequest("https://c.example", "default", "books", null, null, onActive, force, waitForJob);
+        return new TriggerRequest(
+                "https://c.example", "default", "books", null, null, onActive, force, null, waitForJob);
     }
 
     private static TriggerRequest request(OnActive onActive) {
         return request(onActive, false, false);
+    }
+
+    private static TriggerRequest ifOlderThan(Duration limit, boolean force, boolean waitForJob) {
+        return new TriggerRequest(
+                "https://c.example", "default", "books", null, null, OnActive.FAIL, force, limit, waitForJob);
+    }
+
+    /** A completed job of books that ended {@code ago} before the fake clock's now. */
+    private String completed(long id, Duration ago) {
+        return job(id, "books", "RefreshCompleted", 100)
+                .replace(
+                        "\"endTime\":0",
+                        "\"endTime\":" + time.instant().minus(ago).toEpochMilli());
+    }
+
+    private List<Long> describedIds() {
+        return transport.sent.stream()
+                .filter(sent -> sent.action().equals("describe"))
+                .map(sent -> sent.json().get("jobId").asLong())
+                .toList();
     }
 
     @Test
@@ -274,5 +301,186 @@ class TriggerFlowTest {
         TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
         assertThat(((Failed) outcome).error().serverCode()).contains(100);
         assertThat(transport.actions()).containsExactly("list", "refresh");
+    }
+
+    @Test
+    void eachCollectionGoesItsOwnWay() throws Exception {
+        transport
+                .ok(records(job(1, "books", "RefreshCompleted", 100)))
+                .ok("{\"jobId\":10}")
+                .ok(records(job(20, "events", "RefreshInProgress", 42)))
+                .error(100, "collection not found[database=default][collection=ghost]")
+                .ok(records())
+                .ok("{\"jobId\":30}");
+        TriggerRequest books = request(OnActive.FAIL);
+        List<TriggerOutcome> outcomes = flow().runAll(List.of(
+                books, books.forCollection("events"), books.forCollection("ghost"), books.forCollection("movies")));
+        assertThat(outcomes)
+                .extracting(TriggerOutcome::collection)
+                .containsExactly("books", "events", "ghost", "movies");
+        assertThat(outcomes.get(0)).isInstanceOf(Triggered.class);
+        assertThat(((Blocked) outcomes.get(1)).activeJobId()).isEqualTo(JobId.of(20));
+        assertThat(((Failed) outcomes.get(2)).error().serverCode()).contains(100);
+        assertThat(((Triggered) outcomes.get(3)).jobId())
+                .as("a failure before it does not stop a collection")
+                .isEqualTo(JobId.of(30));
+        assertThat(transport.actions()).containsExactly("list", "refresh", "list", "list", "list", "refresh");
+    }
+
+    @Test
+    void withWaitAllJobsAreFollowedAtOnce() throws Exception {
+        transport
+                .ok(records())
+                .ok("{\"jobId\":10}")
+                .ok(records())
+                .ok("{\"jobId\":11}")
+                .ok(job(10, "books", "RefreshInProgress", 10))
+                .ok(job(11, "events", "RefreshInProgress", 10))
+                .ok(job(10, "books", "RefreshCompleted", 100))
+                .ok(job(11, "events", "RefreshInProgress", 50))
+                .ok(job(11, "events", "RefreshFailed", 50));
+        TriggerRequest books = request(OnActive.FAIL, false, true);
+        List<TriggerOutcome> outcomes = flow().runAll(List.of(books, books.forCollection("events")));
+        assertThat(((Triggered) outcomes.get(0)).waited().outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(((Triggered) outcomes.get(1)).waited().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(describedIds()).containsExactly(10L, 11L, 10L, 11L, 11L);
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void onActiveWaitWaitsForSeveralActiveJobsAtOnceAndTriggersEachWhenItsJobEnds() throws Exception {
+        transport
+                .ok(records(job(9, "books", "RefreshInProgress", 50)))
+                .ok(records(job(19, "events", "RefreshInProgress", 10)))
+                .ok(job(9, "books", "RefreshInProgress", 60))
+                .ok(job(19, "events", "RefreshInProgress", 20))
+                .ok(job(9, "books", "RefreshCompleted", 100))
+                .ok(job(19, "events", "RefreshInProgress", 30))
+                .ok(records(job(9, "books", "RefreshCompleted", 100)))
+                .ok("{\"jobId\":10}")
+                .ok(job(19, "events", "RefreshCompleted", 100))
+                .ok(records(job(19, "events", "RefreshCompleted", 100)))
+                .ok("{\"jobId\":20}");
+        TriggerRequest books = request(OnActive.WAIT);
+        List<TriggerOutcome> outcomes = flow().runAll(List.of(books, books.forCollection("events")));
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(Triggered.class));
+        assertThat(transport.actions())
+                .containsExactly(
+                        "list",
+                        "list",
+                        "describe",
+                        "describe",
+                        "describe",
+                        "describe",
+                        "list",
+                        "refresh",
+                        "describe",
+                        "list",
+                        "refresh");
+        assertThat(events)
+                .startsWith("waiting for 9", "wait 9", "waiting for 19", "wait 19")
+                .as("books is refreshed as soon as its job ends, while events still waits")
+                .containsSubsequence("end 9", "triggered 10", "end 19", "triggered 20");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aDuplicateOfSeveralCollectionsWaitsOnlyForItsOwn() throws Exception {
+        transport
+                .ok(records(job(9, "books", "RefreshInProgress", 50)))
+                .ok(records())
+                .ok("{\"jobId\":20}")
+                .ok(job(9, "books", "RefreshInProgress", 60))
+                .ok(job(9, "books", "RefreshInProgress", 70));
+        TriggerRequest books = request(OnActive.WAIT);
+        List<TriggerOutcome> outcomes =
+                flow(Duration.ofSeconds(2)).runAll(List.of(books, books.forCollection("events")));
+        assertThat(((Blocked) outcomes.get(0)).waited().outcome()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(((Triggered) outcomes.get(1)).jobId()).isEqualTo(JobId.of(20));
+    }
+
+    @Test
+    void anInterruptionSaysWhatKeepsRunningForEachCollection() throws Exception {
+        transport
+                .ok(records(job(9, "books", "RefreshInProgress", 50)))
+                .ok(records())
+                .ok("{\"jobId\":20}");
+        Transport interruptedAtTheFirstPoll = (uri, headers, body, timeout) -> {
+            if (transport.sent.size() == 3) {
+                throw new InterruptedException();
+            }
+            return transport.post(uri, headers, body, timeout);
+        };
+        TriggerRequest books = request(OnActive.WAIT, false, true);
+        assertThatThrownBy(() ->
+                        flow(interruptedAtTheFirstPoll, null).runAll(List.of(books, books.forCollection("events"))))
+                .isInstanceOf(InterruptedException.class)
+                .hasMessage("no refresh of books was sent; job 9 keeps running on the server. Follow it with: zrefresh"
+                        + " wait --job-id 9; job 20 keeps running on the server. Follow it with: zrefresh wait --job-id"
+                        + " 20");
+        assertThat(events).endsWith("end 9", "end 20");
+    }
+
+    @Test
+    void aRecentRefreshIsNotRepeated() throws Exception {
+        transport.ok(records(completed(2, Duration.ofMinutes(12)), completed(1, Duration.ofHours(3))));
+        TriggerOutcome outcome = flow().run(ifOlderThan(Duration.ofHours(1), false, false));
+        assertThat(outcome).isInstanceOfSatisfying(Skipped.class, skipped -> {
+            assertThat(skipped.jobId()).isEqualTo(JobId.of(2));
+            assertThat(skipped.reason()).isInstanceOfSatisfying(SkipReason.Fresh.class, fresh -> {
+                assertThat(fresh.age()).isEqualTo(Duration.ofMinutes(12));
+                assertThat(fresh.limit()).isEqualTo(Duration.ofHours(1));
+            });
+            assertThat(skipped.waited()).isNull();
+        });
+        assertThat(transport.actions()).as("the guard's own list, nothing more").containsExactly("list");
+        assertThat(events).containsExactly("skipped to 2");
+    }
+
+    @Test
+    void theNewestCompletedRefreshIsTheOneThatEndedLast() throws Exception {
+        transport.ok(records(
+                completed(3, Duration.ofHours(3)),
+                job(4, "books", "RefreshCompleted", 100),
+                failed(5, "books", "x"),
+                completed(2, Duration.ofMinutes(30))));
+        TriggerOutcome outcome = flow().run(ifOlderThan(Duration.ofHours(1), false, false));
+        assertThat(((Skipped) outcome).jobId())
+                .as("not the first listed, not one without an end time, not a failed one")
+                .isEqualTo(JobId.of(2));
+    }
+
+    @Test
+    void anOlderRefreshOrNoneAtAllMeansARefresh() throws Exception {
+        transport.ok(records(completed(2, Duration.ofHours(2)))).ok("{\"jobId\":3}");
+        assertThat(flow().run(ifOlderThan(Duration.ofHours(1), false, false))).isInstanceOf(Triggered.class);
+        transport.ok(records(job(4, "books", "RefreshCompleted", 100))).ok("{\"jobId\":5}");
+        assertThat(flow().run(ifOlderThan(Duration.ofHours(1), false, false)))
+                .as("a completed job without an end time does not count")
+                .isInstanceOf(Triggered.class);
+    }
+
+    @Test
+    void anActiveJobComesBeforeFreshness() throws Exception {
+        transport.ok(records(job(9, "books", "RefreshInProgress", 5), completed(2, Duration.ofMinutes(5))));
+        assertThat(flow().run(ifOlderThan(Duration.ofHours(1), false, false))).isInstanceOf(Blocked.class);
+    }
+
+    @Test
+    void forceSkipsTheActiveCheckButNotTheFreshnessCheck() throws Exception {
+        transport.ok(records(job(9, "books", "RefreshInProgress", 5), completed(2, Duration.ofMinutes(5))));
+        TriggerOutcome outcome = flow().run(ifOlderThan(Duration.ofHours(1), true, false));
+        assertThat(((Skipped) outcome).jobId()).isEqualTo(JobId.of(2));
+        assertThat(transport.actions()).containsExactly("list");
+    }
+
+    @Test
+    void withWaitARecentRefreshIsTheResultAsListed() throws Exception {
+        transport.ok(records(completed(2, Duration.ofMinutes(5))));
+        TriggerOutcome outcome = flow().run(ifOlderThan(Duration.ofHours(1), false, true));
+        WaitResult waited = ((Skipped) outcome).waited();
+        assertThat(waited.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(waited.job().id()).isEqualTo(JobId.of(2));
+        assertThat(transport.actions()).containsExactly("list");
     }
 }

@@ -1,6 +1,7 @@
 package io.zrefresh.cli.completion;
 
 import io.zrefresh.cli.Candidates;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,10 +182,13 @@ public final class FishCompletion {
         return String.join(" ", flags);
     }
 
-    /** What follows the option: nothing for a flag, else its values, and no file names. */
+    /** What follows the option: nothing for a flag, file names for a file, else its values and no file names. */
     private static String values(OptionSpec option) {
         if (option.arity().max() == 0) {
             return "";
+        }
+        if (option.type() == Path.class) {
+            return " -r -F";
         }
         boolean noFixedValues = option.completionCandidates() == null || Candidates.completesCollectionNames(option);
         return noFixedValues ? " -x" : " -x -a " + candidates(option);

@@ -130,6 +130,10 @@ class ShellTest extends DevServerTest {
         assertThat(complete("trigger --name ", seen)).isEmpty();
         seen.add("ext_books");
         assertThat(complete("trigger --name ", seen)).containsExactly("ext_books");
+        assertThat(complete("wait --name ", seen)).containsExactly("ext_books");
+        assertThat(complete("list --ci ", seen)).containsExactly("auto", "github", "gitlab", "off");
+        assertThat(complete("trigger --", seen)).contains("--if-older-than", "--ci", "--events");
+        assertThat(complete("list --", seen)).contains("--watch", "--interval", "--until-idle");
     }
 
     @Test
