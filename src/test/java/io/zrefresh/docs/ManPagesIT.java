@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The committed man pages, rendered by groff and man as a reader's terminal shows them. */
@@ -19,12 +18,6 @@ class ManPagesIT {
     private static final Path MAN = Path.of("man");
     private static final Map<String, String> PLAIN_TERMINAL = Map.of("LANG", "C.UTF-8", "MANWIDTH", "80");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @BeforeAll
-    static void groffAndMan() {
-        ExternalProgram.require("groff", "groff-base");
-        ExternalProgram.require("man", "man-db");
-    }
 
     private static List<Path> pages() throws Exception {
         try (Stream<Path> files = Files.list(MAN)) {
@@ -60,6 +53,7 @@ class ManPagesIT {
 
     @Test
     void groffRendersEachPageWithoutWarningsAndWithTheStandardSections() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
         for (Path page : pages()) {
             String name = page.getFileName().toString().replaceFirst("\\.1$", "");
             // -ww: all warnings; -P-cbou: plain text, no bold or underline sequences
@@ -82,6 +76,8 @@ class ManPagesIT {
 
     @Test
     void manShowsTheTriggerPage() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
+        ExternalProgram.require("man", "man-db");
         Result shown = ExternalProgram.run(
                 PLAIN_TERMINAL,
                 TIMEOUT,
@@ -105,6 +101,7 @@ class ManPagesIT {
 
     @Test
     void zrefreshPageHasEnvironmentAndFiles() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
         Result rendered = ExternalProgram.run(
                 PLAIN_TERMINAL,
                 TIMEOUT,
