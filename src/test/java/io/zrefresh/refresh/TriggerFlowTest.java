@@ -275,4 +275,17 @@ class TriggerFlowTest {
         assertThat(((Failed) outcome).error().serverCode()).contains(100);
         assertThat(transport.actions()).containsExactly("list", "refresh");
     }
+
+    @Test
+    void aFailedCheckBeforeTriggeringSaysSoEvenWithForce() throws Exception {
+        for (boolean force : List.of(false, true)) {
+            transport.error(100, "collection not found[database=default][collection=books]");
+            TriggerOutcome outcome = flow().run(request(OnActive.FAIL, force, false));
+            assertThat(((Failed) outcome).error().getMessage())
+                    .as("--force %s", force)
+                    .isEqualTo("Cannot check the refresh jobs of books before triggering: "
+                            + "collection not found[database=default][collection=books] (server code 100)");
+        }
+        assertThat(transport.actions()).containsExactly("list", "list");
+    }
 }
