@@ -39,9 +39,22 @@ public final class Cli {
                 hints.add("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
             }
             hints.add("Run '" + invalid.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return root.session().reporter().report(Problem.of(ExitCode.USAGE, invalid.getMessage()), hints);
+            return usageReporter(world, args).report(Problem.of(ExitCode.USAGE, invalid.getMessage()), hints);
         });
         return commandLine;
+    }
+
+    /** Reports a usage error found before the arguments could be parsed (e.g. arguments that are not UTF-8). */
+    public static int usageError(World world, String[] args, String message) {
+        return usageReporter(world, args).report(Problem.of(ExitCode.USAGE, message));
+    }
+
+    /**
+     * The reporter of a usage error. picocli stops at the first error, maybe before it reached
+     * -o json, so the JSON line follows -o as the raw arguments give it.
+     */
+    private static ErrorReporter usageReporter(World world, String[] args) {
+        return new ErrorReporter(world.err(), ErrorReporter.asksForJson(args), false);
     }
 
     /** Runs one command line; returns its exit code. */

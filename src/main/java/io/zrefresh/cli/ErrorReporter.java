@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
+import io.zrefresh.output.OutputFormat;
 import io.zrefresh.output.Query;
 import java.io.PrintStream;
 import java.util.List;
@@ -23,6 +24,25 @@ final class ErrorReporter {
         this.err = err;
         this.jsonLine = jsonLine;
         this.debug = debug;
+    }
+
+    /**
+     * Whether the arguments ask for -o json, as picocli would read them: the last -o wins, "--"
+     * ends the options.
+     */
+    static boolean asksForJson(String[] args) {
+        String format = null;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            String arg = args[i];
+            if (arg.equals("-o") || arg.equals("--output")) {
+                format = i + 1 < args.length ? args[++i] : null;
+            } else if (arg.startsWith("--output=")) {
+                format = arg.substring("--output=".length());
+            } else if (arg.startsWith("-o")) {
+                format = arg.substring(2).replaceFirst("^=", "");
+            }
+        }
+        return format != null && format.strip().equalsIgnoreCase(OutputFormat.JSON.id());
     }
 
     int report(Throwable failure) {

@@ -137,4 +137,36 @@ class UsageErrorsTest extends DevServerTest {
                 .as(result.toString())
                 .isEqualTo(2);
     }
+
+    /** picocli stops at the first error: the JSON line must not depend on whether it had reached -o json. */
+    @ParameterizedTest
+    @MethodSource("jsonRequestedAfterTheError")
+    void theJsonLineDoesNotDependOnWhereOJsonIs(String[] args) throws Exception {
+        Result result = dev.cli().run(args);
+        assertThat(result.exit()).isEqualTo(2);
+        String[] lines = result.err().split("\n");
+        assertThat(Json.parse(lines[lines.length - 1])
+                        .path("error")
+                        .path("exitCode")
+                        .asInt())
+                .as(result.toString())
+                .isEqualTo(2);
+    }
+
+    static Stream<Arguments> jsonRequestedAfterTheError() {
+        return Stream.of(
+                Arguments.of((Object) new String[] {"describe", "--job-id", "0", "-o", "json"}),
+                Arguments.of((Object) new String[] {"--retries", "0", "-o", "json", "list"}),
+                Arguments.of((Object) new String[] {"list", "--retries", "0", "--output=json"}),
+                Arguments.of((Object) new String[] {"list", "--bogus", "-oJSON"}),
+                Arguments.of((Object) new String[] {"triger", "--output", "json"}),
+                Arguments.of((Object) new String[] {"list", "--request-timeout", "0", "-o", "table", "-o=json"}));
+    }
+
+    @Test
+    void noJsonLineWhenTheLastOutputIsNotJson() {
+        Result result = dev.cli().run("list", "-o", "json", "--retries", "0", "-o", "table");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).doesNotContain("{\"error\"");
+    }
 }
