@@ -164,6 +164,7 @@ function _complete_zrefresh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dev-server" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} external-collection" ];    then _picocli_zrefresh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context list" ];    then _picocli_zrefresh_context; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context show" ];    then _picocli_zrefresh_context; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context set" ];    then _picocli_zrefresh_context; return $?; fi
@@ -183,23 +184,25 @@ function _complete_zrefresh() {
   local cmds6=(context)
   local cmds7=(dev-server)
   local cmds8=(external-collection)
-  local cmds9=(context list)
-  local cmds10=(context show)
-  local cmds11=(context set)
-  local cmds12=(context delete)
-  local cmds13=(external-collection refresh)
-  local cmds14=(external-collection refresh trigger)
-  local cmds15=(external-collection refresh describe)
-  local cmds16=(external-collection refresh list)
+  local cmds9=(help)
+  local cmds10=(context list)
+  local cmds11=(context show)
+  local cmds12=(context set)
+  local cmds13=(context delete)
+  local cmds14=(external-collection refresh)
+  local cmds15=(external-collection refresh trigger)
+  local cmds16=(external-collection refresh describe)
+  local cmds17=(external-collection refresh list)
 
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_zrefresh_externalcollection_refresh_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_zrefresh_externalcollection_refresh_describe; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_zrefresh_externalcollection_refresh_trigger; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_zrefresh_externalcollection_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_zrefresh_context_delete; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_zrefresh_context_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_zrefresh_context_show; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_zrefresh_context_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_zrefresh_externalcollection_refresh_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_zrefresh_externalcollection_refresh_describe; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_zrefresh_externalcollection_refresh_trigger; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_zrefresh_externalcollection_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_zrefresh_context_delete; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_zrefresh_context_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_zrefresh_context_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_zrefresh_context_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_zrefresh_help; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_zrefresh_externalcollection; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_zrefresh_devserver; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_zrefresh_context; return $?; fi
@@ -220,7 +223,7 @@ function _picocli_zrefresh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="trigger describe list wait shell completion context dev-server external-collection"
+  local commands="trigger describe list wait shell completion context dev-server external-collection help"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -268,7 +271,7 @@ function _picocli_zrefresh_trigger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -347,7 +350,7 @@ function _picocli_zrefresh_describe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -397,7 +400,7 @@ function _picocli_zrefresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -452,7 +455,7 @@ function _picocli_zrefresh_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -514,7 +517,7 @@ function _picocli_zrefresh_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -561,7 +564,7 @@ function _picocli_zrefresh_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -614,7 +617,7 @@ function _picocli_zrefresh_context() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list show set delete"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -661,7 +664,7 @@ function _picocli_zrefresh_devserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -720,7 +723,7 @@ function _picocli_zrefresh_externalcollection() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="refresh"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -760,6 +763,59 @@ function _picocli_zrefresh_externalcollection() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_zrefresh_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
+  local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--context')
+      local IFS=$'\n'
+      COMPREPLY=( $( _zrefresh_context_names ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--request-timeout')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+  esac
+  local COMMAND_pos_param_args=("trigger" "describe" "list" "wait" "shell" "completion" "context" "dev-server" "external-collection" "help") # 0-2147483647 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "help" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${COMMAND_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_zrefresh_context_list() {
   # Get completion data
@@ -767,7 +823,7 @@ function _picocli_zrefresh_context_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -814,7 +870,7 @@ function _picocli_zrefresh_context_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -866,7 +922,7 @@ function _picocli_zrefresh_context_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -924,7 +980,7 @@ function _picocli_zrefresh_context_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -976,7 +1032,7 @@ function _picocli_zrefresh_externalcollection_refresh() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="trigger describe list"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -1023,7 +1079,7 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -1102,7 +1158,7 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 
@@ -1152,7 +1208,7 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
 

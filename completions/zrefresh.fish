@@ -4,7 +4,7 @@
 # Prints the commands typed so far after zrefresh (e.g. 'context set', empty for zrefresh
 # itself) on one line, and how many arguments follow them on the next.
 function __zrefresh_position
-    set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list'
+    set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list' help
     set -l value_options -o --output --query --context --endpoint --request-timeout --retries --name --database --external-source --external-spec --on-active --timeout --poll-interval --max-outage --stall-timeout --job-id --cluster-id --port --token --job-time --exec
     set -l path ''
     set -l arguments 0
@@ -52,8 +52,9 @@ complete -c zrefresh -n '__zrefresh_at' -a wait -d 'Block until a refresh job is
 complete -c zrefresh -n '__zrefresh_at' -a shell -d 'Interactive shell: every command without the \'zrefresh\' prefix, with tab completion of commands, options, option values, context names and the collection names seen in list results.'
 complete -c zrefresh -n '__zrefresh_at' -a completion -d 'Print a completion script for bash, zsh or fish.'
 complete -c zrefresh -n '__zrefresh_at' -a context -d 'Manage contexts: list, show, set, delete.'
-complete -c zrefresh -n '__zrefresh_at' -a dev-server -d 'Run the embedded simulator of the three refresh endpoints on 127.0.0.1, with example collections:'
+complete -c zrefresh -n '__zrefresh_at' -a dev-server -d 'Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a cluster.'
 complete -c zrefresh -n '__zrefresh_at' -a external-collection -d 'The official CLI\'s path: external-collection refresh trigger|describe|list.'
+complete -c zrefresh -n '__zrefresh_at' -a help -d 'Show the help of zrefresh, or of a command (e.g. zrefresh help context set).'
 complete -c zrefresh -n '__zrefresh_at' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at' -l no-header -d 'No header row in table and csv output.'
@@ -87,6 +88,7 @@ complete -c zrefresh -n '__zrefresh_at trigger' -l request-timeout -x -d 'Timeou
 complete -c zrefresh -n '__zrefresh_at trigger' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at trigger' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at trigger' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh describe
@@ -100,6 +102,7 @@ complete -c zrefresh -n '__zrefresh_at describe' -l request-timeout -x -d 'Timeo
 complete -c zrefresh -n '__zrefresh_at describe' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at describe' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at describe' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at describe' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh list
@@ -115,6 +118,7 @@ complete -c zrefresh -n '__zrefresh_at list' -l request-timeout -x -d 'Timeout o
 complete -c zrefresh -n '__zrefresh_at list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh wait
@@ -132,6 +136,7 @@ complete -c zrefresh -n '__zrefresh_at wait' -l request-timeout -x -d 'Timeout o
 complete -c zrefresh -n '__zrefresh_at wait' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at wait' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at wait' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at wait' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at wait' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh shell
@@ -144,6 +149,7 @@ complete -c zrefresh -n '__zrefresh_at shell' -l request-timeout -x -d 'Timeout 
 complete -c zrefresh -n '__zrefresh_at shell' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at shell' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at shell' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at shell' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at shell' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh completion
@@ -156,6 +162,7 @@ complete -c zrefresh -n '__zrefresh_at completion' -l request-timeout -x -d 'Tim
 complete -c zrefresh -n '__zrefresh_at completion' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at completion' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at completion' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at completion' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at completion' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 completion' -a 'bash zsh fish' -d 'The shell: bash, zsh or fish.'
 
@@ -173,6 +180,7 @@ complete -c zrefresh -n '__zrefresh_at context' -l request-timeout -x -d 'Timeou
 complete -c zrefresh -n '__zrefresh_at context' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context list
@@ -185,6 +193,7 @@ complete -c zrefresh -n '__zrefresh_at context list' -l request-timeout -x -d 'T
 complete -c zrefresh -n '__zrefresh_at context list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context show
@@ -197,6 +206,7 @@ complete -c zrefresh -n '__zrefresh_at context show' -l request-timeout -x -d 'T
 complete -c zrefresh -n '__zrefresh_at context show' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context show' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context show' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context show' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context show' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context show' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name (default: --context, ZILLIZ_CONTEXT, default).'
 
@@ -213,6 +223,7 @@ complete -c zrefresh -n '__zrefresh_at context set' -l request-timeout -x -d 'Ti
 complete -c zrefresh -n '__zrefresh_at context set' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context set' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context set' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context set' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context set' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context set' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
@@ -226,6 +237,7 @@ complete -c zrefresh -n '__zrefresh_at context delete' -l request-timeout -x -d 
 complete -c zrefresh -n '__zrefresh_at context delete' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context delete' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context delete' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context delete' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context delete' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
@@ -243,6 +255,7 @@ complete -c zrefresh -n '__zrefresh_at dev-server' -l request-timeout -x -d 'Tim
 complete -c zrefresh -n '__zrefresh_at dev-server' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at dev-server' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection
@@ -256,6 +269,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection' -l request-timeout -
 complete -c zrefresh -n '__zrefresh_at external-collection' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh
@@ -271,6 +285,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l request-t
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh trigger
@@ -294,6 +309,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l r
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh describe
@@ -307,6 +323,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l 
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh list
@@ -322,4 +339,19 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l requ
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
+
+# zrefresh help
+complete -c zrefresh -n '__zrefresh_at help' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
+complete -c zrefresh -n '__zrefresh_at help' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
+complete -c zrefresh -n '__zrefresh_at help' -l no-header -d 'No header row in table and csv output.'
+complete -c zrefresh -n '__zrefresh_at help' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
+complete -c zrefresh -n '__zrefresh_at help' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
+complete -c zrefresh -n '__zrefresh_at help' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at help' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
+complete -c zrefresh -n '__zrefresh_at help' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
+complete -c zrefresh -n '__zrefresh_at help' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at help' -s V -l version -d 'Print the version and exit.'
+complete -c zrefresh -n '__zrefresh_at help' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
+complete -c zrefresh -n '__zrefresh_at help' -a 'trigger describe list wait shell completion context dev-server external-collection help' -d 'The command, and its subcommand if it has some (e.g. context set).'

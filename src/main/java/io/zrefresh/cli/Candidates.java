@@ -41,6 +41,14 @@ public final class Candidates {
         }
     }
 
+    /** help's argument: the visible commands. */
+    public static final class CommandNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Commands.visibleNames().iterator();
+        }
+    }
+
     /** Values known only when TAB is pressed: no fixed list. */
     public abstract static class Live implements Iterable<String> {
         @Override

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** Builds the command line of one run: picocli wired to the world's streams and our error reporting. */
@@ -22,6 +23,9 @@ public final class Cli {
         RootCommand root = new RootCommand(world);
         CommandLine commandLine = new CommandLine(root);
         Commands.addTo(commandLine, args);
+        // -V/--version after any command too: each command tells the root's version
+        everyCommand(commandLine, command -> command.getCommandSpec().versionProvider(new VersionProvider()));
+        Examples.addToHelp(commandLine);
         // "@file" belongs to --external-spec, not to picocli's argument files.
         commandLine.setExpandAtFiles(false);
         // The last of an option given twice wins (the shell puts its own global options first).
@@ -55,6 +59,11 @@ public final class Cli {
      */
     private static ErrorReporter usageReporter(World world, String[] args) {
         return new ErrorReporter(world.err(), ErrorReporter.asksForJson(args), false);
+    }
+
+    private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /** Runs one command line; returns its exit code. */

@@ -120,6 +120,7 @@ public final class RootCommand implements Callable<Integer> {
     @Option(
             names = {"-V", "--version"},
             versionHelp = true,
+            scope = ScopeType.INHERIT,
             description = "Print the version and exit.")
     boolean version;
 

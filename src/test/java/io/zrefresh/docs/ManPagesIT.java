@@ -70,6 +70,7 @@ class ManPagesIT {
                             "\nOPTIONS\n",
                             "\nEXIT STATUS\n",
                             "\n       7\n           an active refresh job blocks the trigger\n",
+                            "\nEXAMPLES\n",
                             "\nSEE ALSO\n");
         }
     }
@@ -91,10 +92,12 @@ class ManPagesIT {
         assertThat(text)
                 .startsWith("ZREFRESH-TRIGGER(1)")
                 .contains("NAME\n       zrefresh-trigger - Start a refresh job of an external collection;")
-                .contains("SYNOPSIS\n       zrefresh trigger [-h] [--debug] [--force]")
+                .contains("SYNOPSIS\n       zrefresh trigger [-hV] [--debug] [--force]")
                 .contains("       --on-active=ACTION\n           When a job of the collection is active: fail (exit 7)")
                 .containsPattern("the credential shows as Bearer\\s+\\*\\*\\*\\)")
                 .contains("EXIT STATUS\n       0\n           success (for wait/--wait: the job is RefreshCompleted)")
+                .contains("EXAMPLES\n       Trigger a refresh and print only the new job's id:\n\n"
+                        + "           zrefresh trigger --name books -o text\n")
                 .contains("SEE ALSO\n       zrefresh(1)\n")
                 .containsPattern("\nzrefresh \\S+ +" + ManPages.DATE + " +ZREFRESH-TRIGGER\\(1\\)\n");
     }
