@@ -82,7 +82,7 @@ final class DevServerCommand extends BaseCommand {
         } catch (InterruptedException stop) {
             session.notice("Stopped.");
         }
-        return ExitCode.INTERRUPTED;
+        return Interruption.exitCode();
     }
 
     private int execute(Session session, DevServer server) throws IOException {
@@ -112,7 +112,7 @@ final class DevServerCommand extends BaseCommand {
             } catch (InterruptedException stop) {
                 process.destroy();
                 session.notice("Interrupted; the command was stopped.");
-                return ExitCode.INTERRUPTED;
+                return Interruption.exitCode();
             }
         } finally {
             deleteTree(work);

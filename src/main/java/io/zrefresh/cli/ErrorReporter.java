@@ -106,7 +106,7 @@ final class ErrorReporter {
         }
         if (failure instanceof InterruptedException) {
             return Problem.of(
-                    ExitCode.INTERRUPTED,
+                    Interruption.exitCode(),
                     failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
         }
         return Problem.of(
