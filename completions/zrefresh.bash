@@ -127,7 +127,7 @@ function currentPositionalIndex() {
 function compReplyArray() {
   declare -a options
   options=("$@")
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local curr_word=${curr_word}
   local i
   local quoted
   local optionList=()
@@ -146,7 +146,7 @@ function compReplyArray() {
 
   # Actually generate completions.
   local IFS=$'\n'
-  echo -e "$(compgen -W "${optionList[*]}" -- "$curr_word")"
+  echo -e "$(compgen -P "${value_prefix}" -W "${optionList[*]}" -- "$curr_word")"
 }
 
 # Bash completion entry point function.
@@ -222,6 +222,8 @@ function _picocli_zrefresh() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="trigger describe list wait shell completion context dev-server external-collection help"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -269,6 +271,8 @@ function _picocli_zrefresh_trigger() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -291,7 +295,9 @@ function _picocli_zrefresh_trigger() {
       return
       ;;
     '--external-spec')
-      return
+      local IFS=$'\n'
+      _zrefresh_spec_files
+      return $?
       ;;
     '--on-active')
       local IFS=$'\n'
@@ -348,6 +354,8 @@ function _picocli_zrefresh_describe() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -398,6 +406,8 @@ function _picocli_zrefresh_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -453,6 +463,8 @@ function _picocli_zrefresh_wait() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -515,6 +527,8 @@ function _picocli_zrefresh_shell() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -562,6 +576,8 @@ function _picocli_zrefresh_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -615,6 +631,8 @@ function _picocli_zrefresh_context() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="list show set delete"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -662,6 +680,8 @@ function _picocli_zrefresh_devserver() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -721,6 +741,8 @@ function _picocli_zrefresh_externalcollection() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="refresh"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -768,6 +790,8 @@ function _picocli_zrefresh_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -821,6 +845,8 @@ function _picocli_zrefresh_context_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -868,6 +894,8 @@ function _picocli_zrefresh_context_show() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -920,6 +948,8 @@ function _picocli_zrefresh_context_set() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -978,6 +1008,8 @@ function _picocli_zrefresh_context_delete() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -1030,6 +1062,8 @@ function _picocli_zrefresh_externalcollection_refresh() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="trigger describe list"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -1077,6 +1111,8 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -1099,7 +1135,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       return
       ;;
     '--external-spec')
-      return
+      local IFS=$'\n'
+      _zrefresh_spec_files
+      return $?
       ;;
     '--on-active')
       local IFS=$'\n'
@@ -1156,6 +1194,8 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -1206,6 +1246,8 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
   local flag_opts="'--active' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
@@ -1273,4 +1315,46 @@ function _zrefresh_context_names() {
     [[ -n "${name}" ]] && names+=("${name}")
   done <<< "$(zrefresh __complete contexts 2>/dev/null)"
   compReplyArray "${names[@]}"
+}
+
+# An option's value may be attached: --output=json. bash splits such a word at "=" (and at
+# "@", both in COMP_WORDBREAKS) and replaces only the part after them; zsh keeps the word
+# whole and replaces all of it. Sets the caller's prev_word to the option, curr_word to the
+# value typed so far, and value_prefix to what zsh needs before each candidate.
+function _zrefresh_attached_value() {
+  local before=${COMP_WORDS[COMP_CWORD-2]-}
+  case "${curr_word}" in
+    =|=@)
+      prev_word=${COMP_WORDS[COMP_CWORD-1]}
+      curr_word=${curr_word#=}
+      return
+      ;;
+    --*=*)
+      prev_word=${curr_word%%=*}
+      value_prefix="${prev_word}="
+      curr_word=${curr_word#*=}
+      return
+      ;;
+  esac
+  case "${prev_word}" in
+    =) prev_word=${before} ;;
+    @|=@) prev_word=${before}; curr_word="@${curr_word}" ;;
+  esac
+}
+
+# --external-spec takes a JSON object or @FILE: after an "@", the files and directories
+# that start with what follows it, the "@" kept.
+function _zrefresh_spec_files() {
+  COMPREPLY=()
+  [[ "${curr_word}" == @* ]] || return 0
+  local path
+  while IFS= read -r path; do
+    [[ -d "${path}" ]] && path+=/
+    printf -v path '%q' "${path}"
+    COMPREPLY+=("${value_prefix}@${path}")
+  done < <(compgen -G "${curr_word#@}*" 2>/dev/null)
+  # a directory is not the end of the word
+  if [[ -n "${BASH_VERSION-}" && ${#COMPREPLY[@]} == 1 && "${COMPREPLY[0]}" == */ ]]; then
+    compopt -o nospace
+  fi
 }

@@ -42,6 +42,16 @@ function __zrefresh_argument
     test "$position[2]" = $index; and test "$position[1]" = "$argv"
 end
 
+# --external-spec takes a JSON object or @FILE: after an "@", the paths that start with
+# what follows it, the "@" kept.
+function __zrefresh_spec_files
+    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+    string match -q -- '@*' $token; or return 0
+    for path in (__fish_complete_path (string sub -s 2 -- $token))
+        echo "@$path"
+    end
+end
+
 complete -c zrefresh -f
 
 # zrefresh
@@ -71,7 +81,7 @@ complete -c zrefresh -n '__zrefresh_at' -l retries -x -d 'Attempts of retryable 
 complete -c zrefresh -n '__zrefresh_at trigger' -l name -x -d 'The external collection to refresh.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
-complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
+complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -a '(__zrefresh_spec_files)' -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l force -d 'Skip zrefresh\'s check for an active job (the server\'s own refusal still applies).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l wait -d 'Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).'
@@ -292,7 +302,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l name -x -d 'The external collection to refresh.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-spec -x -a '(__zrefresh_spec_files)' -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l force -d 'Skip zrefresh\'s check for an active job (the server\'s own refusal still applies).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l wait -d 'Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).'

@@ -66,11 +66,18 @@ public final class Candidates {
     /** Collection names: the shell offers those seen in this session's list results. */
     public static final class CollectionNames extends Live {}
 
+    /** --external-spec: a JSON object, or {@code @FILE}; the scripts offer file names after an {@code @}. */
+    public static final class SpecFiles extends Live {}
+
     public static boolean completesContextNames(ArgSpec arg) {
         return arg.completionCandidates() instanceof ContextNames;
     }
 
     public static boolean completesCollectionNames(ArgSpec arg) {
         return arg.completionCandidates() instanceof CollectionNames;
+    }
+
+    public static boolean completesSpecFiles(ArgSpec arg) {
+        return arg.completionCandidates() instanceof SpecFiles;
     }
 }

@@ -44,6 +44,8 @@ class CompletionCommandTest {
                 .contains("      positionals=$( _zrefresh_context_names )\n")
                 .contains("done <<< \"$(zrefresh __complete contexts 2>/dev/null)\"")
                 .contains("local SHELL_pos_param_args=(\"bash\" \"zsh\" \"fish\")")
+                .contains("  local value_prefix=''\n  _zrefresh_attached_value\n")
+                .contains("    '--external-spec')\n      local IFS=$'\\n'\n      _zrefresh_spec_files\n")
                 .doesNotContain("NAME_option_args", "NAME_pos_param_args", "__complete)");
     }
 
@@ -76,6 +78,8 @@ class CompletionCommandTest {
                 .contains(
                         "complete -c zrefresh -n '__zrefresh_argument 0 context show' -a '(zrefresh __complete contexts 2>/dev/null)' -d ")
                 .contains("complete -c zrefresh -n '__zrefresh_argument 0 completion' -a 'bash zsh fish' -d ")
+                .contains(
+                        "complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -a '(__zrefresh_spec_files)' -d ")
                 .contains("complete -c zrefresh -n '__zrefresh_at trigger' -l force -d 'Skip zrefresh\\'s check")
                 .contains(
                         "    set -l commands trigger describe list wait shell completion context 'context list' 'context show'")

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,7 @@ public final class PseudoTerminal implements AutoCloseable {
     private final OutputStream keys;
     private final InputStream screen;
     private final ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    private int matched;
 
     private PseudoTerminal(Process process) {
         this.process = process;
@@ -51,13 +53,14 @@ public final class PseudoTerminal implements AutoCloseable {
     }
 
     /**
-     * Reads the screen until its text (escape sequences and carriage returns left out) matches
-     * the pattern; fails after the timeout with what it showed.
+     * Reads the screen until its text (escape sequences and carriage returns left out) after what
+     * the last await matched matches the pattern; fails after the timeout with what it showed.
      */
     public String await(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         byte[] buffer = new byte[8192];
-        while (!pattern.matcher(text()).find()) {
+        Matcher matcher;
+        while (!(matcher = pattern.matcher(text())).find(matched)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the terminal never showed " + pattern + "; it showed:\n" + text());
             }
@@ -70,7 +73,8 @@ public final class PseudoTerminal implements AutoCloseable {
                 Thread.sleep(20);
             }
         }
-        return text();
+        matched = matcher.end();
+        return matcher.group();
     }
 
     /** Waits for the command to end; returns all it showed. */
@@ -90,7 +94,7 @@ public final class PseudoTerminal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.destroyForcibly();
+    public void close() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 }
