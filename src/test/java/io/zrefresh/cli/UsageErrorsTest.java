@@ -126,22 +126,13 @@ class UsageErrorsTest extends DevServerTest {
         assertThat(result.err()).contains("Did you mean", "trigger", "Run 'zrefresh --help' for usage.");
     }
 
-    @Test
-    void usageErrorsAreAJsonLineWithJsonOutput() throws Exception {
-        Result result = dev.cli().run("-o", "json", "describe", "--job-id", "0");
-        String[] lines = result.err().split("\n");
-        assertThat(Json.parse(lines[lines.length - 1])
-                        .path("error")
-                        .path("exitCode")
-                        .asInt())
-                .as(result.toString())
-                .isEqualTo(2);
-    }
-
-    /** picocli stops at the first error: the JSON line must not depend on whether it had reached -o json. */
+    /**
+     * With -o json, a usage error is a JSON line too, wherever -o json is: picocli stops at the
+     * first error, before or after it reached -o.
+     */
     @ParameterizedTest
-    @MethodSource("jsonRequestedAfterTheError")
-    void theJsonLineDoesNotDependOnWhereOJsonIs(String[] args) throws Exception {
+    @MethodSource("jsonRequested")
+    void usageErrorsAreAJsonLineWithJsonOutput(String[] args) throws Exception {
         Result result = dev.cli().run(args);
         assertThat(result.exit()).isEqualTo(2);
         String[] lines = result.err().split("\n");
@@ -153,8 +144,9 @@ class UsageErrorsTest extends DevServerTest {
                 .isEqualTo(2);
     }
 
-    static Stream<Arguments> jsonRequestedAfterTheError() {
+    static Stream<Arguments> jsonRequested() {
         return Stream.of(
+                Arguments.of((Object) new String[] {"-o", "json", "describe", "--job-id", "0"}),
                 Arguments.of((Object) new String[] {"describe", "--job-id", "0", "-o", "json"}),
                 Arguments.of((Object) new String[] {"--retries", "0", "-o", "json", "list"}),
                 Arguments.of((Object) new String[] {"list", "--retries", "0", "--output=json"}),
