@@ -33,8 +33,12 @@ public final class ExternalProgram {
                 return;
             }
         }
-        String missing = program + " is needed by this test but is not on PATH: install it (apt-get install "
-                + debianPackage + ")";
+        missing(program + " is needed by this test but is not on PATH", debianPackage);
+    }
+
+    /** Skips the test (or with {@value #REQUIRE_TOOLS}, fails it): what it needs is not here. */
+    public static void missing(String what, String debianPackage) {
+        String missing = what + ": install it (apt-get install " + debianPackage + ")";
         if (Boolean.getBoolean(REQUIRE_TOOLS)) {
             fail(missing + " (-D" + REQUIRE_TOOLS + "=true makes its absence a failure)");
         }

@@ -35,8 +35,14 @@ public final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Starts {@code sh -c commandLine} on a terminal of {@code columns} columns, with this environment only. */
-    public static PseudoTerminal start(Map<String, String> env, int columns, String commandLine) throws IOException {
+    public static PseudoTerminal start(Map<String, String> env, int columns, String commandLine) throws Exception {
         ExternalProgram.require("script", "bsdutils");
+        if (!ExternalProgram.run(Map.of(), Duration.ofSeconds(10), "script", "--version")
+                .out()
+                .contains("util-linux")) {
+            // BSD's script (macOS) takes other options
+            ExternalProgram.missing("script of util-linux is needed by this test", "bsdutils");
+        }
         ProcessBuilder builder = new ProcessBuilder(
                         List.of("script", "-qfec", "stty cols " + columns + " rows 50; " + commandLine, "/dev/null"))
                 .redirectErrorStream(true);
