@@ -43,28 +43,36 @@ final class Table {
      * @param maxWidth the terminal's width, or 0 when not on a terminal (no fitting, no cutting)
      */
     void print(PrintStream out, boolean header, int maxWidth, Ansi ansi) {
-        int[] widths = naturalWidths(header);
+        int[] widths = new int[columns.size()];
+        int rowCount = measure(widths, header);
+        String[] headers = columns.stream().map(Column::header).toArray(String[]::new);
         if (maxWidth > 0 && !fit(widths, maxWidth)) {
-            printExpanded(out, maxWidth, ansi);
+            if (rowCount > 0) {
+                printExpanded(out, maxWidth, ansi);
+            } else if (header) {
+                out.print(ansi.bold(cut(String.join(GAP, headers), maxWidth)) + "\n");
+            }
             return;
         }
         if (header) {
-            printRow(out, columns.stream().map(Column::header).toArray(String[]::new), widths, true, ansi);
+            printRow(out, headers, widths, true, ansi);
         }
         rows.forEach(row -> printRow(out, row, widths, false, ansi));
     }
 
-    private int[] naturalWidths(boolean header) {
-        int[] widths = new int[columns.size()];
+    /** Sets each column's natural width (its widest value, or header); returns how many rows there are. */
+    private int measure(int[] widths, boolean header) {
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header ? width(columns.get(c).header()) : 0;
         }
+        int[] count = {0};
         rows.forEach(row -> {
+            count[0]++;
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], width(row[c]));
             }
         });
-        return widths;
+        return count[0];
     }
 
     /** Narrows the cuttable columns until the table fits; false when it cannot. */

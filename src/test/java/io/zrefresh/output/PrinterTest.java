@@ -153,6 +153,13 @@ class PrinterTest {
     }
 
     @Test
+    void onANarrowTerminalAnEmptyListShowsAsMuchOfTheHeaderAsFits() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 40).print(Json.parse("{\"records\":[]}"), Shape.JOB_LIST);
+        assertThat(stdout()).isEqualTo("JOB ID  COLLECTION  STATE  PROGRESS  ST…\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("No refresh jobs found.\n");
+    }
+
+    @Test
     void aKeyValueTableStillFitsFortyColumnsAsATable() throws Exception {
         printer(OutputFormat.TABLE, null, true, false, 40)
                 .print(
