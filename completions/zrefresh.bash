@@ -127,7 +127,7 @@ function currentPositionalIndex() {
 function compReplyArray() {
   declare -a options
   options=("$@")
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local curr_word=${curr_word}
   local i
   local quoted
   local optionList=()
@@ -146,7 +146,7 @@ function compReplyArray() {
 
   # Actually generate completions.
   local IFS=$'\n'
-  echo -e "$(compgen -W "${optionList[*]}" -- "$curr_word")"
+  echo -e "$(compgen -P "${value_prefix}" -W "${optionList[*]}" -- "$curr_word")"
 }
 
 # Bash completion entry point function.
@@ -164,6 +164,7 @@ function _complete_zrefresh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} dev-server" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} external-collection" ];    then _picocli_zrefresh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_zrefresh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context list" ];    then _picocli_zrefresh_context; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context show" ];    then _picocli_zrefresh_context; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} context set" ];    then _picocli_zrefresh_context; return $?; fi
@@ -183,23 +184,25 @@ function _complete_zrefresh() {
   local cmds6=(context)
   local cmds7=(dev-server)
   local cmds8=(external-collection)
-  local cmds9=(context list)
-  local cmds10=(context show)
-  local cmds11=(context set)
-  local cmds12=(context delete)
-  local cmds13=(external-collection refresh)
-  local cmds14=(external-collection refresh trigger)
-  local cmds15=(external-collection refresh describe)
-  local cmds16=(external-collection refresh list)
+  local cmds9=(help)
+  local cmds10=(context list)
+  local cmds11=(context show)
+  local cmds12=(context set)
+  local cmds13=(context delete)
+  local cmds14=(external-collection refresh)
+  local cmds15=(external-collection refresh trigger)
+  local cmds16=(external-collection refresh describe)
+  local cmds17=(external-collection refresh list)
 
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_zrefresh_externalcollection_refresh_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_zrefresh_externalcollection_refresh_describe; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_zrefresh_externalcollection_refresh_trigger; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_zrefresh_externalcollection_refresh; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_zrefresh_context_delete; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_zrefresh_context_set; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_zrefresh_context_show; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_zrefresh_context_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_zrefresh_externalcollection_refresh_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_zrefresh_externalcollection_refresh_describe; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_zrefresh_externalcollection_refresh_trigger; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_zrefresh_externalcollection_refresh; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_zrefresh_context_delete; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_zrefresh_context_set; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_zrefresh_context_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_zrefresh_context_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_zrefresh_help; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_zrefresh_externalcollection; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_zrefresh_devserver; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_zrefresh_context; return $?; fi
@@ -219,8 +222,10 @@ function _picocli_zrefresh() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
-  local commands="trigger describe list wait shell completion context dev-server external-collection"
+  local commands="trigger describe list wait shell completion context dev-server external-collection help"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -278,9 +283,11 @@ function _picocli_zrefresh_trigger() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -301,7 +308,9 @@ function _picocli_zrefresh_trigger() {
       return
       ;;
     '--external-spec')
-      return
+      local IFS=$'\n'
+      _zrefresh_spec_files
+      return $?
       ;;
     '--on-active')
       local IFS=$'\n'
@@ -372,9 +381,11 @@ function _picocli_zrefresh_describe() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -434,9 +445,11 @@ function _picocli_zrefresh_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -507,9 +520,11 @@ function _picocli_zrefresh_wait() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '--name' '--database' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -589,9 +604,11 @@ function _picocli_zrefresh_shell() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -648,9 +665,11 @@ function _picocli_zrefresh_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -713,9 +732,11 @@ function _picocli_zrefresh_context() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="list show set delete"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -772,9 +793,11 @@ function _picocli_zrefresh_devserver() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--standard-error-status' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--standard-error-status' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -843,9 +866,11 @@ function _picocli_zrefresh_externalcollection() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="refresh"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -897,14 +922,83 @@ function _picocli_zrefresh_externalcollection() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_zrefresh_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
+
+  local commands=""
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
+  local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--query')
+      return
+      ;;
+    '--context')
+      local IFS=$'\n'
+      COMPREPLY=( $( _zrefresh_context_names ) )
+      return $?
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--request-timeout')
+      return
+      ;;
+    '--ci')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
+      return $?
+      ;;
+    '--events')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--retries')
+      return
+      ;;
+  esac
+  local COMMAND_pos_param_args=("trigger" "describe" "list" "wait" "shell" "completion" "context" "dev-server" "external-collection" "help") # 0-2147483647 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "help" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${COMMAND_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_zrefresh_context_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -961,9 +1055,11 @@ function _picocli_zrefresh_context_show() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1025,9 +1121,11 @@ function _picocli_zrefresh_context_set() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1095,9 +1193,11 @@ function _picocli_zrefresh_context_delete() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1159,9 +1259,11 @@ function _picocli_zrefresh_externalcollection_refresh() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands="trigger describe list"
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1218,9 +1320,11 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
@@ -1241,7 +1345,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       return
       ;;
     '--external-spec')
-      return
+      local IFS=$'\n'
+      _zrefresh_spec_files
+      return $?
       ;;
     '--on-active')
       local IFS=$'\n'
@@ -1312,9 +1418,11 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1374,9 +1482,11 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+  local value_prefix=''
+  _zrefresh_attached_value
 
   local commands=""
-  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help'"
+  local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1459,4 +1569,46 @@ function _zrefresh_context_names() {
     [[ -n "${name}" ]] && names+=("${name}")
   done <<< "$(zrefresh __complete contexts 2>/dev/null)"
   compReplyArray "${names[@]}"
+}
+
+# An option's value may be attached: --output=json. bash splits such a word at "=" (and at
+# "@", both in COMP_WORDBREAKS) and replaces only the part after them; zsh keeps the word
+# whole and replaces all of it. Sets the caller's prev_word to the option, curr_word to the
+# value typed so far, and value_prefix to what zsh needs before each candidate.
+function _zrefresh_attached_value() {
+  local before=${COMP_WORDS[COMP_CWORD-2]-}
+  case "${curr_word}" in
+    =|=@)
+      prev_word=${COMP_WORDS[COMP_CWORD-1]}
+      curr_word=${curr_word#=}
+      return
+      ;;
+    --*=*)
+      prev_word=${curr_word%%=*}
+      value_prefix="${prev_word}="
+      curr_word=${curr_word#*=}
+      return
+      ;;
+  esac
+  case "${prev_word}" in
+    =) prev_word=${before} ;;
+    @|=@) prev_word=${before}; curr_word="@${curr_word}" ;;
+  esac
+}
+
+# --external-spec takes a JSON object or @FILE: after an "@", the files and directories
+# that start with what follows it, the "@" kept.
+function _zrefresh_spec_files() {
+  COMPREPLY=()
+  [[ "${curr_word}" == @* ]] || return 0
+  local path
+  while IFS= read -r path; do
+    [[ -d "${path}" ]] && path+=/
+    printf -v path '%q' "${path}"
+    COMPREPLY+=("${value_prefix}@${path}")
+  done < <(compgen -G "${curr_word#@}*" 2>/dev/null)
+  # a directory is not the end of the word
+  if [[ -n "${BASH_VERSION-}" && ${#COMPREPLY[@]} == 1 && "${COMPREPLY[0]}" == */ ]]; then
+    compopt -o nospace
+  fi
 }

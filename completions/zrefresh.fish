@@ -4,7 +4,7 @@
 # Prints the commands typed so far after zrefresh (e.g. 'context set', empty for zrefresh
 # itself) on one line, and how many arguments follow them on the next.
 function __zrefresh_position
-    set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list'
+    set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list' help
     set -l value_options -o --output --query --context --endpoint --request-timeout --ci --events --retries --name --database --external-source --external-spec --on-active --if-older-than --timeout --poll-interval --max-outage --stall-timeout --job-id --interval --cluster-id --port --token --job-time --exec
     set -l path ''
     set -l arguments 0
@@ -42,6 +42,16 @@ function __zrefresh_argument
     test "$position[2]" = $index; and test "$position[1]" = "$argv"
 end
 
+# --external-spec takes a JSON object or @FILE: after an "@", the paths that start with
+# what follows it, the "@" kept.
+function __zrefresh_spec_files
+    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+    string match -q -- '@*' $token; or return 0
+    for path in (__fish_complete_path (string sub -s 2 -- $token))
+        echo "@$path"
+    end
+end
+
 complete -c zrefresh -f
 
 # zrefresh
@@ -52,8 +62,9 @@ complete -c zrefresh -n '__zrefresh_at' -a wait -d 'Block until a refresh job is
 complete -c zrefresh -n '__zrefresh_at' -a shell -d 'Interactive shell: every command without the \'zrefresh\' prefix, with tab completion of commands, options, option values, context names and the collection names seen in list results.'
 complete -c zrefresh -n '__zrefresh_at' -a completion -d 'Print a completion script for bash, zsh or fish.'
 complete -c zrefresh -n '__zrefresh_at' -a context -d 'Manage contexts: list, show, set, delete.'
-complete -c zrefresh -n '__zrefresh_at' -a dev-server -d 'Run the embedded simulator of the three refresh endpoints on 127.0.0.1, with example collections:'
+complete -c zrefresh -n '__zrefresh_at' -a dev-server -d 'Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a cluster.'
 complete -c zrefresh -n '__zrefresh_at' -a external-collection -d 'The official CLI\'s path: external-collection refresh trigger|describe|list.'
+complete -c zrefresh -n '__zrefresh_at' -a help -d 'Show the help of zrefresh, or of a command (e.g. zrefresh help context set).'
 complete -c zrefresh -n '__zrefresh_at' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at' -l no-header -d 'No header row in table and csv output.'
@@ -72,7 +83,7 @@ complete -c zrefresh -n '__zrefresh_at' -l retries -x -d 'Attempts of retryable 
 complete -c zrefresh -n '__zrefresh_at trigger' -l name -x -d 'The external collection to refresh; repeat it for several (a name given twice counts once).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
-complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
+complete -c zrefresh -n '__zrefresh_at trigger' -l external-spec -x -a '(__zrefresh_spec_files)' -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l force -d 'Skip zrefresh\'s check for an active job (the server\'s own refusal still applies).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l if-older-than -x -d 'Refresh only when the newest completed refresh ended at least this long ago; otherwise send nothing, print that job\'s id (with --wait, the job) and exit 0. Active jobs are handled first.'
@@ -92,6 +103,7 @@ complete -c zrefresh -n '__zrefresh_at trigger' -l debug -d 'Trace each HTTP exc
 complete -c zrefresh -n '__zrefresh_at trigger' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at trigger' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at trigger' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh describe
@@ -107,6 +119,7 @@ complete -c zrefresh -n '__zrefresh_at describe' -l debug -d 'Trace each HTTP ex
 complete -c zrefresh -n '__zrefresh_at describe' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at describe' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at describe' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at describe' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh list
@@ -128,6 +141,7 @@ complete -c zrefresh -n '__zrefresh_at list' -l debug -d 'Trace each HTTP exchan
 complete -c zrefresh -n '__zrefresh_at list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh wait
@@ -149,6 +163,7 @@ complete -c zrefresh -n '__zrefresh_at wait' -l debug -d 'Trace each HTTP exchan
 complete -c zrefresh -n '__zrefresh_at wait' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at wait' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at wait' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at wait' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at wait' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh shell
@@ -163,6 +178,7 @@ complete -c zrefresh -n '__zrefresh_at shell' -l debug -d 'Trace each HTTP excha
 complete -c zrefresh -n '__zrefresh_at shell' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at shell' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at shell' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at shell' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at shell' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh completion
@@ -177,6 +193,7 @@ complete -c zrefresh -n '__zrefresh_at completion' -l debug -d 'Trace each HTTP 
 complete -c zrefresh -n '__zrefresh_at completion' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at completion' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at completion' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at completion' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at completion' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 completion' -a 'bash zsh fish' -d 'The shell: bash, zsh or fish.'
 
@@ -196,6 +213,7 @@ complete -c zrefresh -n '__zrefresh_at context' -l debug -d 'Trace each HTTP exc
 complete -c zrefresh -n '__zrefresh_at context' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context list
@@ -210,6 +228,7 @@ complete -c zrefresh -n '__zrefresh_at context list' -l debug -d 'Trace each HTT
 complete -c zrefresh -n '__zrefresh_at context list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context show
@@ -224,6 +243,7 @@ complete -c zrefresh -n '__zrefresh_at context show' -l debug -d 'Trace each HTT
 complete -c zrefresh -n '__zrefresh_at context show' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context show' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context show' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context show' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context show' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context show' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name (default: --context, ZILLIZ_CONTEXT, default).'
 
@@ -242,6 +262,7 @@ complete -c zrefresh -n '__zrefresh_at context set' -l debug -d 'Trace each HTTP
 complete -c zrefresh -n '__zrefresh_at context set' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context set' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context set' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context set' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context set' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context set' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
@@ -257,6 +278,7 @@ complete -c zrefresh -n '__zrefresh_at context delete' -l debug -d 'Trace each H
 complete -c zrefresh -n '__zrefresh_at context delete' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context delete' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at context delete' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context delete' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
@@ -277,6 +299,7 @@ complete -c zrefresh -n '__zrefresh_at dev-server' -l debug -d 'Trace each HTTP 
 complete -c zrefresh -n '__zrefresh_at dev-server' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at dev-server' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection
@@ -292,6 +315,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection' -l debug -d 'Trace e
 complete -c zrefresh -n '__zrefresh_at external-collection' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh
@@ -309,13 +333,14 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l debug -d 
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh trigger
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l name -x -d 'The external collection to refresh; repeat it for several (a name given twice counts once).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l database -x -d 'Database (default: ZILLIZ_DATABASE, the context\'s, else default).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-source -x -d 'New external source (e.g. s3://bucket/path/); needs --external-spec.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-spec -x -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l external-spec -x -a '(__zrefresh_spec_files)' -d 'New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l on-active -x -a 'fail wait skip' -d 'When a job of the collection is active: fail (exit 7), wait for it then trigger, or skip (report the active job). Default: fail.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l force -d 'Skip zrefresh\'s check for an active job (the server\'s own refusal still applies).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l if-older-than -x -d 'Refresh only when the newest completed refresh ended at least this long ago; otherwise send nothing, print that job\'s id (with --wait, the job) and exit 0. Active jobs are handled first.'
@@ -335,6 +360,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l d
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh describe
@@ -350,6 +376,7 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l 
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh list
@@ -371,4 +398,21 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l debu
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s V -l version -d 'Print the version and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
+
+# zrefresh help
+complete -c zrefresh -n '__zrefresh_at help' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
+complete -c zrefresh -n '__zrefresh_at help' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
+complete -c zrefresh -n '__zrefresh_at help' -l no-header -d 'No header row in table and csv output.'
+complete -c zrefresh -n '__zrefresh_at help' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
+complete -c zrefresh -n '__zrefresh_at help' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
+complete -c zrefresh -n '__zrefresh_at help' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at help' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
+complete -c zrefresh -n '__zrefresh_at help' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
+complete -c zrefresh -n '__zrefresh_at help' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
+complete -c zrefresh -n '__zrefresh_at help' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
+complete -c zrefresh -n '__zrefresh_at help' -s h -l help -d 'Show this help and exit.'
+complete -c zrefresh -n '__zrefresh_at help' -s V -l version -d 'Print the version and exit.'
+complete -c zrefresh -n '__zrefresh_at help' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
+complete -c zrefresh -n '__zrefresh_at help' -a 'trigger describe list wait shell completion context dev-server external-collection help' -d 'The command, and its subcommand if it has some (e.g. context set).'

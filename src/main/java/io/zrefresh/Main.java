@@ -36,7 +36,12 @@ public final class Main {
                 ZoneId.systemDefault(),
                 TerminalInfo.detect(env));
         Interrupts.forwardTo(Thread.currentThread());
-        int code = run(world, args);
+        int code;
+        try {
+            code = run(world, Arguments.ofThisProcess(args));
+        } catch (Arguments.NotUtf8 unreadable) {
+            code = Cli.usageError(world, args, unreadable.getMessage());
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -132,10 +132,10 @@ class PipelinesIT extends DevServerTest {
                         "::endgroup::",
                         "::error title=zrefresh::ext_broken: Job " + brokenId + " of ext_broken failed: no files found"
                                 + " in external source: s3://bucket/broken/",
-                        "::error title=zrefresh::plain_coll: Cannot list refresh jobs of plain_coll: collection"
+                        "::error title=zrefresh::plain_coll: Cannot check the refresh jobs of plain_coll before triggering: collection"
                                 + " plain_coll is not an external collection: invalid parameter (server code 1100)"
                                 + " (trace id " + TRACE_ID + ")",
-                        "::error title=zrefresh::ghost: Cannot list refresh jobs of ghost: collection not"
+                        "::error title=zrefresh::ghost: Cannot check the refresh jobs of ghost before triggering: collection not"
                                 + " found[database=default][collection=ghost] (server code 100) (trace id " + TRACE_ID
                                 + ")");
 
@@ -156,13 +156,16 @@ class PipelinesIT extends DevServerTest {
                 .matches("\\| ext\\\\_broken \\| " + brokenId + " \\| RefreshFailed \\| \\d+% \\| \\ds \\| no files"
                         + " found in external source: s3://bucket/broken/ \\|");
         assertThat(table.get(8))
-                .isEqualTo("| plain\\_coll |  | error |  |  | Cannot list refresh jobs of plain\\_coll: collection"
-                        + " plain\\_coll is not an external collection: invalid parameter (server code 1100) (trace"
-                        + " id " + TRACE_ID + ") |");
+                .isEqualTo(
+                        "| plain\\_coll |  | error |  |  | Cannot check the refresh jobs of plain\\_coll before triggering: collection"
+                                + " plain\\_coll is not an external collection: invalid parameter (server code 1100) (trace"
+                                + " id " + TRACE_ID + ") |");
         assertThat(table.get(9))
-                .isEqualTo("| ghost |  | error |  |  | Cannot list refresh jobs of ghost: collection not"
-                        + " found\\[database=default\\]\\[collection=ghost\\] (server code 100) (trace id " + TRACE_ID
-                        + ") |");
+                .isEqualTo(
+                        "| ghost |  | error |  |  | Cannot check the refresh jobs of ghost before triggering: collection not"
+                                + " found\\[database=default\\]\\[collection=ghost\\] (server code 100) (trace id "
+                                + TRACE_ID
+                                + ") |");
         assertThat(table.get(10)).isEmpty();
 
         List<String> outputs = Files.readAllLines(output, StandardCharsets.UTF_8);

@@ -94,11 +94,19 @@ public final class RefreshApi implements AutoCloseable {
 
     /** Lists refresh jobs of a database, or of one collection when {@code collection} is not null. */
     public JobList list(String database, String collection) throws ApiException, InterruptedException {
+        return list(
+                database, collection, collection == null ? "list refresh jobs" : "list refresh jobs of " + collection);
+    }
+
+    /**
+     * Lists refresh jobs for a purpose of the caller's, which a failure names ("Cannot {operation}: ...").
+     */
+    public JobList list(String database, String collection, String operation)
+            throws ApiException, InterruptedException {
         ObjectNode body = Json.object().put("dbName", database);
         if (collection != null) {
             body.put("collectionName", collection);
         }
-        String operation = collection == null ? "list refresh jobs" : "list refresh jobs of " + collection;
         byte[] answer = call(operation, "list", body, true);
         try {
             return new JobList(RecordsDocument.of(answer, "data", "records"));

@@ -50,6 +50,14 @@ public final class Candidates {
         }
     }
 
+    /** help's argument: the visible commands. */
+    public static final class CommandNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Commands.visibleNames().iterator();
+        }
+    }
+
     /** Values known only when TAB is pressed: no fixed list. */
     public abstract static class Live implements Iterable<String> {
         @Override
@@ -67,11 +75,18 @@ public final class Candidates {
     /** Collection names: the shell offers those seen in this session's list results. */
     public static final class CollectionNames extends Live {}
 
+    /** --external-spec: a JSON object, or {@code @FILE}; the scripts offer file names after an {@code @}. */
+    public static final class SpecFiles extends Live {}
+
     public static boolean completesContextNames(ArgSpec arg) {
         return arg.completionCandidates() instanceof ContextNames;
     }
 
     public static boolean completesCollectionNames(ArgSpec arg) {
         return arg.completionCandidates() instanceof CollectionNames;
+    }
+
+    public static boolean completesSpecFiles(ArgSpec arg) {
+        return arg.completionCandidates() instanceof SpecFiles;
     }
 }

@@ -1,10 +1,13 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.report.CiReport;
+import io.zrefresh.cli.report.CiSystem;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /** Builds the command line of one run: picocli wired to the world's streams and our error reporting. */
@@ -22,6 +25,9 @@ public final class Cli {
         RootCommand root = new RootCommand(world);
         CommandLine commandLine = new CommandLine(root);
         Commands.addTo(commandLine, args);
+        // -V/--version after any command too: each command tells the root's version
+        everyCommand(commandLine, command -> command.getCommandSpec().versionProvider(new VersionProvider()));
+        Examples.addToHelp(commandLine);
         // "@file" belongs to --external-spec, not to picocli's argument files.
         commandLine.setExpandAtFiles(false);
         // The last of an option given twice wins (the shell puts its own global options first).
@@ -39,9 +45,38 @@ public final class Cli {
                 hints.add("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
             }
             hints.add("Run '" + invalid.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return root.session().reporter().report(Problem.of(ExitCode.USAGE, invalid.getMessage()), hints);
+            return usageReporter(world, args).report(Problem.of(ExitCode.USAGE, invalid.getMessage()), hints);
         });
         return commandLine;
+    }
+
+    /** Reports a usage error found before the arguments could be parsed (e.g. arguments that are not UTF-8). */
+    public static int usageError(World world, String[] args, String message) {
+        return usageReporter(world, args).report(Problem.of(ExitCode.USAGE, message));
+    }
+
+    /**
+     * The reporter of a usage error. picocli stops at the first error, maybe before it reached
+     * -o json or --ci, so the JSON line follows -o as the raw arguments give it, and the CI
+     * annotation follows the environment (ZREFRESH_CI, GITHUB_ACTIONS, GITLAB_CI).
+     */
+    private static ErrorReporter usageReporter(World world, String[] args) {
+        CiSystem ci;
+        try {
+            ci = CiSystem.resolve(null, world.env());
+        } catch (IllegalArgumentException invalid) {
+            ci = CiSystem.OFF;
+        }
+        return new ErrorReporter(
+                world.err(),
+                ErrorReporter.asksForJson(args),
+                false,
+                CiReport.of(ci, world.env(), world.err(), world.clock()));
+    }
+
+    private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {
+        action.accept(command);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 
     /** Runs one command line; returns its exit code. */

@@ -25,6 +25,7 @@ final class Commands {
             ContextCommand.class,
             DevServerCommand.class,
             ExternalCollectionCommand.class,
+            HelpCommand.class,
             CompleteCommand.class);
 
     private Commands() {}
@@ -36,12 +37,25 @@ final class Commands {
                 && (List.of(args).contains("--version") || List.of(args).contains("-V"))) {
             return;
         }
+        // help shows any command's help, so it needs them all
+        boolean all = named.isEmpty() || named.get().equals(name(HelpCommand.class));
         for (Class<?> command : ALL) {
-            String name = command.getAnnotation(Command.class).name();
-            if (named.isEmpty() || named.get().equals(name)) {
-                root.addSubcommand(name, command);
+            if (all || named.get().equals(name(command))) {
+                root.addSubcommand(name(command), command);
             }
         }
+    }
+
+    /** The names of the commands that help and completion show, in help's order. */
+    static List<String> visibleNames() {
+        return ALL.stream()
+                .filter(command -> !command.getAnnotation(Command.class).hidden())
+                .map(Commands::name)
+                .toList();
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**
@@ -56,10 +70,7 @@ final class Commands {
             }
             if (!arg.startsWith("-") || arg.equals("-")) {
                 String word = arg;
-                return ALL.stream()
-                        .map(command -> command.getAnnotation(Command.class).name())
-                        .filter(word::equals)
-                        .findFirst();
+                return ALL.stream().map(Commands::name).filter(word::equals).findFirst();
             }
             // "--output=json" and "-ojson" carry their value; "-o json" takes the next word.
             OptionSpec option = root.findOption(arg);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Parameters;
         })
 final class ContextCommand extends GroupCommand {
 
+    private static final String NAME = "name";
+
     /** A context as the files hold it, plus its name; the key masked. */
     private static ObjectNode view(ContextStore store, String name) throws ConfigException {
-        ObjectNode node = Json.object().put("name", name);
+        ObjectNode node = Json.object().put(NAME, name);
         store.describe(name).forEach(node::put);
         return node;
     }
@@ -45,7 +48,19 @@ final class ContextCommand extends GroupCommand {
             for (String name : store.names()) {
                 contexts.add(view(store, name));
             }
-            session.printer().print(contexts, Shape.GENERIC);
+            session.printer()
+                    .printRecords(
+                            contexts,
+                            List.of(
+                                    NAME,
+                                    ContextStore.ENDPOINT,
+                                    ContextStore.DATABASE,
+                                    ContextStore.CLUSTER_ID,
+                                    ContextStore.API_KEY));
+            if (contexts.isEmpty()) {
+                session.notice("No contexts yet; create one with: zrefresh context set default --endpoint URL"
+                        + " --api-key-stdin (or set ZILLIZ_ENDPOINT and ZILLIZ_API_KEY).");
+            }
             return ExitCode.OK;
         }
     }

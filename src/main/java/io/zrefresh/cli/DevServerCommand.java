@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "dev-server",
         description = {
-            "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, with example collections:",
-            "ext_books (external), ext_broken (its refreshes fail), ext_new (no source yet), plain_coll (not external), "
-                    + "and analytics.ext_events.",
+            "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a cluster.",
+            "Its example collections: ext_books (external), ext_broken (its refreshes fail), ext_new (no source yet), "
+                    + "plain_coll (not external), and analytics.ext_events.",
             "With --exec, run COMMAND against it (ZILLIZ_ENDPOINT and ZILLIZ_API_KEY exported, this zrefresh on PATH, "
                     + "a fresh ZILLIZ_CONFIG_DIR), then stop and exit with COMMAND's status."
         })
@@ -87,6 +87,6 @@ final class DevServerCommand extends BaseCommand {
         } catch (InterruptedException stop) {
             session.notice("Stopped.");
         }
-        return ExitCode.INTERRUPTED;
+        return Interruption.exitCode();
     }
 }

@@ -5,6 +5,7 @@ import io.zrefresh.api.ApiException;
 import io.zrefresh.cli.report.CiReport;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
+import io.zrefresh.output.OutputFormat;
 import io.zrefresh.output.Query;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,6 +27,25 @@ final class ErrorReporter {
         this.jsonLine = jsonLine;
         this.debug = debug;
         this.ci = ci;
+    }
+
+    /**
+     * Whether the arguments ask for -o json, as picocli would read them: the last -o wins, "--"
+     * ends the options.
+     */
+    static boolean asksForJson(String[] args) {
+        String format = null;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            String arg = args[i];
+            if (arg.equals("-o") || arg.equals("--output")) {
+                format = i + 1 < args.length ? args[++i] : null;
+            } else if (arg.startsWith("--output=")) {
+                format = arg.substring("--output=".length());
+            } else if (arg.startsWith("-o")) {
+                format = arg.substring(2).replaceFirst("^=", "");
+            }
+        }
+        return format != null && format.strip().equalsIgnoreCase(OutputFormat.JSON.id());
     }
 
     int report(Throwable failure) {
@@ -109,7 +129,7 @@ final class ErrorReporter {
         }
         if (failure instanceof InterruptedException) {
             return Problem.of(
-                    ExitCode.INTERRUPTED,
+                    Interruption.exitCode(),
                     failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
         }
         return Problem.of(

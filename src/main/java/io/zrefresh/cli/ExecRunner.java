@@ -50,7 +50,7 @@ final class ExecRunner {
             } catch (InterruptedException stop) {
                 process.destroy();
                 world.err().println("Interrupted; the command was stopped.");
-                return ExitCode.INTERRUPTED;
+                return Interruption.exitCode();
             }
         } finally {
             deleteTree(work);

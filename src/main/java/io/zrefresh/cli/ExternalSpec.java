@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -38,8 +40,14 @@ final class ExternalSpec {
         String source = raw.substring(1);
         try {
             byte[] bytes = source.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(source));
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException notUtf8) {
+            throw new UsageException(
+                    "--external-spec: " + (source.equals("-") ? "stdin" : source) + " is not UTF-8 text");
         } catch (IOException | InvalidPathException unreadable) {
             throw new UsageException("--external-spec: cannot read " + (source.equals("-") ? "stdin" : source) + ": "
                     + unreadable.getMessage());

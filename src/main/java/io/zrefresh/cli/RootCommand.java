@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "7:an active refresh job blocks the trigger",
             "8:the waited job ended RefreshFailed",
             "9:--timeout elapsed before the job ended",
-            "130:interrupted"
+            "130:interrupted (Ctrl-C); a job being waited for keeps running",
+            "143:stopped by SIGTERM, as by Ctrl-C"
         },
         // the footer's lines (environment and files) come from EnvironmentAndFiles, set by Cli.create
         footerHeading = "%nEnvironment:%n")
@@ -142,6 +143,7 @@ public final class RootCommand implements Callable<Integer> {
     @Option(
             names = {"-V", "--version"},
             versionHelp = true,
+            scope = ScopeType.INHERIT,
             description = "Print the version and exit.")
     boolean version;
 

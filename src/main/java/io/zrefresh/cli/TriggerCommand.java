@@ -46,6 +46,7 @@ final class TriggerCommand extends BaseCommand {
     @Option(
             names = "--external-spec",
             paramLabel = "JSON",
+            completionCandidates = Candidates.SpecFiles.class,
             description =
                     "New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.")
     String externalSpec;

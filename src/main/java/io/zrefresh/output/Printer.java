@@ -60,6 +60,19 @@ public final class Printer {
     }
 
     /**
+     * Prints an array of objects whose keys are known before any object is seen, so that an empty
+     * table still shows its header, as an empty job list does.
+     */
+    public void printRecords(JsonNode records, List<String> keys) {
+        if (settings.query() == null && settings.format() == OutputFormat.TABLE && records.isEmpty()) {
+            printTable(new Table(columnsOf(keys), row -> {}));
+            out.flush();
+            return;
+        }
+        print(records, Shape.GENERIC);
+    }
+
+    /**
      * Prints list's value, {@code {"records": [...]}}, keeping only some records, without ever
      * holding all of them (unless a --query needs the whole value).
      */
@@ -102,16 +115,19 @@ public final class Printer {
             keyValueTable(value, layout == Shape.JOB);
         } else if (value.isArray() && isAllObjects(value)) {
             List<String> keys = keysOf(elements(value));
-            List<Column> columns = keys.stream()
-                    .map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true))
-                    .toList();
             printTable(new Table(
-                    columns,
+                    columnsOf(keys),
                     row -> value.forEach(
                             object -> row.accept(cells(object, keys).toArray(String[]::new)))));
         } else {
             lines(value);
         }
+    }
+
+    private static List<Column> columnsOf(List<String> keys) {
+        return keys.stream()
+                .map(key -> Column.plain(key.toUpperCase(Locale.ROOT), true))
+                .toList();
     }
 
     private void jobTable(Records records) {

@@ -6,6 +6,7 @@ import io.burt.jmespath.JmesPathException;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import io.burt.jmespath.parser.ParseError;
 import io.burt.jmespath.parser.ParseException;
+import java.math.BigDecimal;
 
 /** A compiled --query (JMESPath), applied to the value -o json would print. */
 public final class Query {
@@ -23,7 +24,7 @@ public final class Query {
      */
     public static Query compile(String source) {
         try {
-            return new Query(source, new JacksonRuntime().compile(source));
+            return new Query(source, new ExactNumbers().compile(source));
         } catch (ParseException invalid) {
             StringBuilder message = new StringBuilder("invalid --query '" + source + "'");
             for (ParseError error : invalid) {
@@ -36,6 +37,46 @@ public final class Query {
             throw new IllegalArgumentException(message.toString(), invalid);
         } catch (JmesPathException invalid) {
             throw new IllegalArgumentException("invalid --query '" + source + "': " + invalid.getMessage(), invalid);
+        }
+    }
+
+    /**
+     * Jackson's runtime, comparing numbers exactly. The library compares them as doubles, which
+     * cannot tell job ids apart (int64 above 2^53): ==, !=, &lt;, &lt;=, &gt;, &gt;=, sort, sort_by,
+     * max, min, max_by and min_by all compare through {@link #compare}.
+     */
+    private static final class ExactNumbers extends JacksonRuntime {
+        @Override
+        public int compare(JsonNode value1, JsonNode value2) {
+            if (value1.isNumber() && value2.isNumber()) {
+                return compareNumbers(value1, value2);
+            }
+            return super.compare(value1, value2);
+        }
+
+        private static int compareNumbers(JsonNode a, JsonNode b) {
+            if (a.isIntegralNumber() && b.isIntegralNumber()) {
+                return a.canConvertToLong() && b.canConvertToLong()
+                        ? Long.compare(a.longValue(), b.longValue())
+                        : a.bigIntegerValue().compareTo(b.bigIntegerValue());
+            }
+            if (isBinaryNotFinite(a) || isBinaryNotFinite(b)) {
+                return Double.compare(a.doubleValue(), b.doubleValue());
+            }
+            return exact(a).compareTo(exact(b));
+        }
+
+        private static boolean isBinary(JsonNode number) {
+            return number.isDouble() || number.isFloat();
+        }
+
+        private static boolean isBinaryNotFinite(JsonNode number) {
+            return isBinary(number) && !Double.isFinite(number.doubleValue());
+        }
+
+        /** The number's exact value; a double's is its binary value, not its shortest decimal. */
+        private static BigDecimal exact(JsonNode number) {
+            return isBinary(number) ? new BigDecimal(number.doubleValue()) : number.decimalValue();
         }
     }
 

@@ -6,10 +6,12 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Aligned columns separated by two spaces. On a terminal the table fits its width: cuttable
- * columns give up room, widest first, and their values end with an ellipsis. Piped output is
- * never cut, so scripts see whole values. The rows are asked for twice, once for the widths and
- * once to print, so the caller decides whether they are held or made again.
+ * Aligned columns separated by two spaces, measured in terminal columns ({@link DisplayWidth}).
+ * On a terminal the table fits its width: cuttable columns give up room, widest first, and their
+ * values end with an ellipsis; when that is not enough, each row is printed as a block of
+ * HEADER value lines, as psql's expanded mode does. Piped output is never cut, so scripts see
+ * whole values. The rows are asked for twice, once for the widths and once to print, so the
+ * caller decides whether they are held or made again.
  */
 final class Table {
 
@@ -41,30 +43,40 @@ final class Table {
      * @param maxWidth the terminal's width, or 0 when not on a terminal (no fitting, no cutting)
      */
     void print(PrintStream out, boolean header, int maxWidth, Ansi ansi) {
-        int[] widths = naturalWidths(header);
-        if (maxWidth > 0) {
-            fit(widths, maxWidth);
+        int[] widths = new int[columns.size()];
+        int rowCount = measure(widths, header);
+        String[] headers = columns.stream().map(Column::header).toArray(String[]::new);
+        if (maxWidth > 0 && !fit(widths, maxWidth)) {
+            if (rowCount > 0) {
+                printExpanded(out, maxWidth, ansi);
+            } else if (header) {
+                out.print(ansi.bold(cut(String.join(GAP, headers), maxWidth)) + "\n");
+            }
+            return;
         }
         if (header) {
-            printRow(out, columns.stream().map(Column::header).toArray(String[]::new), widths, true, ansi);
+            printRow(out, headers, widths, true, ansi);
         }
         rows.forEach(row -> printRow(out, row, widths, false, ansi));
     }
 
-    private int[] naturalWidths(boolean header) {
-        int[] widths = new int[columns.size()];
+    /** Sets each column's natural width (its widest value, or header); returns how many rows there are. */
+    private int measure(int[] widths, boolean header) {
         for (int c = 0; c < widths.length; c++) {
-            widths[c] = header ? columns.get(c).header().length() : 0;
+            widths[c] = header ? width(columns.get(c).header()) : 0;
         }
+        int[] count = {0};
         rows.forEach(row -> {
+            count[0]++;
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], width(row[c]));
             }
         });
-        return widths;
+        return count[0];
     }
 
-    private void fit(int[] widths, int maxWidth) {
+    /** Narrows the cuttable columns until the table fits; false when it cannot. */
+    private boolean fit(int[] widths, int maxWidth) {
         int total = (widths.length - 1) * GAP.length();
         for (int width : widths) {
             total += width;
@@ -79,11 +91,39 @@ final class Table {
                 }
             }
             if (widest < 0) {
-                return;
+                return false;
             }
             widths[widest]--;
             total--;
         }
+        return true;
+    }
+
+    /** Each row as lines of header and value, rows apart by a blank line; values cut to the width. */
+    private void printExpanded(PrintStream out, int maxWidth, Ansi ansi) {
+        int labelWidth = 0;
+        for (Column column : columns) {
+            labelWidth = Math.max(labelWidth, width(column.header()));
+        }
+        int labels = labelWidth;
+        int valueWidth = Math.max(maxWidth - labels - GAP.length(), 1);
+        boolean[] first = {true};
+        rows.forEach(row -> {
+            StringBuilder block = new StringBuilder(first[0] ? "" : "\n");
+            first[0] = false;
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                String value = cut(row[c], valueWidth);
+                String line = ansi.bold(column.header())
+                        + (value.isEmpty()
+                                ? ""
+                                : " ".repeat(labels - width(column.header()))
+                                        + GAP
+                                        + column.paint().apply(value));
+                block.append(line).append('\n');
+            }
+            out.print(block);
+        });
     }
 
     private void printRow(PrintStream out, String[] cells, int[] widths, boolean isHeader, Ansi ansi) {
@@ -104,14 +144,10 @@ final class Table {
     }
 
     private static String cut(String text, int width) {
-        if (width(text) <= width) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+        return DisplayWidth.cut(text, width);
     }
 
-    /** Columns a value takes: code points (enough for the ASCII and Latin text of job data). */
     private static int width(String text) {
-        return text.codePointCount(0, text.length());
+        return DisplayWidth.of(text);
     }
 }

@@ -130,7 +130,11 @@ public final class TriggerFlow {
         private void attempt() throws ApiException, IOException, InterruptedException {
             Blocked blocked;
             try (CollectionLocks.Held held = locks.acquire(request.endpointKey(), request.database(), collection)) {
-                JobList before = api.list(request.database(), collection);
+                // taken with --force too: it tells a job created by a lost answer from the others
+                JobList before = api.list(
+                        request.database(),
+                        collection,
+                        "check the refresh jobs of " + collection + " before triggering");
                 Optional<Job> active = request.force() ? Optional.empty() : firstActive(before);
                 listener.guarded(collection, active);
                 if (active.isPresent()) {

@@ -38,10 +38,12 @@ class CommandsTest {
                 "context",
                 "dev-server",
                 "external-collection",
+                "help",
                 "__complete");
         assertThat(commandsFor()).containsExactlyInAnyOrderElementsOf(all);
         assertThat(commandsFor("--help")).containsExactlyInAnyOrderElementsOf(all);
         assertThat(commandsFor("triger")).as("for the suggestions").containsExactlyInAnyOrderElementsOf(all);
+        assertThat(commandsFor("help", "trigger")).containsExactlyInAnyOrderElementsOf(all);
         assertThat(Cli.create(World.of(System.out, System.err, Map.of()))
                         .getSubcommands()
                         .keySet())

@@ -10,6 +10,7 @@ import io.zrefresh.support.DevServerTest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContextCommandTest extends DevServerTest {
@@ -120,6 +121,27 @@ class ContextCommandTest extends DevServerTest {
         assertThat(cli().run("context", "list", "--query", "[].name", "-o", "text")
                         .out())
                 .isEqualTo("default\nsettings\n");
+    }
+
+    @Test
+    void withoutContextsListPrintsAnEmptyValueAndSaysHowToCreateOne() {
+        Map<String, String> expected = Map.of(
+                "table", "NAME  ENDPOINT  DATABASE  CLUSTER_ID  API_KEY\n",
+                "json", "[]\n",
+                "yaml", "[]\n",
+                "csv", "",
+                "text", "");
+        expected.forEach((format, out) -> {
+            Result list = cli().run("context", "list", "-o", format);
+            assertThat(list.exit()).as(list.toString()).isZero();
+            assertThat(list.out()).as(format).isEqualTo(out);
+            assertThat(list.err())
+                    .as(format)
+                    .isEqualTo("No contexts yet; create one with: zrefresh context set default --endpoint URL"
+                            + " --api-key-stdin (or set ZILLIZ_ENDPOINT and ZILLIZ_API_KEY).\n");
+        });
+        assertThat(cli().run("context", "list", "--no-header").out()).isEmpty();
+        assertThat(cli().run("context", "list", "--query", "length(@)").out()).isEqualTo("0\n");
     }
 
     @Test

@@ -107,9 +107,9 @@ class PipelinesEndToEndTest extends DevServerTest {
                         "ext_books: A refresh of ext_books is already running: job " + active
                                 + " is RefreshPending at 0%. Follow it with: zrefresh wait --job-id " + active
                                 + " (or trigger with --on-active wait|skip)",
-                        "plain_coll: Cannot list refresh jobs of plain_coll: collection plain_coll is not an external"
+                        "plain_coll: Cannot check the refresh jobs of plain_coll before triggering: collection plain_coll is not an external"
                                 + " collection: invalid parameter (server code 1100) (trace id " + TRACE_ID + ")",
-                        "ghost: Cannot list refresh jobs of ghost: collection not found[database=default][collection="
+                        "ghost: Cannot check the refresh jobs of ghost before triggering: collection not found[database=default][collection="
                                 + "ghost] (server code 100) (trace id " + TRACE_ID + ")");
         assertThat(dev.requests(Endpoint.REFRESH))
                 .as("one refresh, for ext_broken")
@@ -130,7 +130,10 @@ class PipelinesEndToEndTest extends DevServerTest {
                 .as("named by the 703 on HTTP 400")
                 .isEqualTo(active);
         assertThat(records.get(1).get("error").get("code").asInt()).isEqualTo(100);
-        assertThat(result.err()).contains("ghost: Cannot list refresh jobs of ghost: collection not found", "HTTP 404");
+        assertThat(result.err())
+                .contains(
+                        "ghost: Cannot check the refresh jobs of ghost before triggering: collection not found",
+                        "HTTP 404");
         assertThat(dev.server.stats().jobsCreated()).isEqualTo(2);
     }
 

@@ -188,9 +188,15 @@ class UsageErrorsTest extends DevServerTest {
         assertThat(result.err()).contains("Did you mean", "trigger", "Run 'zrefresh --help' for usage.");
     }
 
-    @Test
-    void usageErrorsAreAJsonLineWithJsonOutput() throws Exception {
-        Result result = dev.cli().run("-o", "json", "describe", "--job-id", "0");
+    /**
+     * With -o json, a usage error is a JSON line too, wherever -o json is: picocli stops at the
+     * first error, before or after it reached -o.
+     */
+    @ParameterizedTest
+    @MethodSource("jsonRequested")
+    void usageErrorsAreAJsonLineWithJsonOutput(String[] args) throws Exception {
+        Result result = dev.cli().run(args);
+        assertThat(result.exit()).isEqualTo(2);
         String[] lines = result.err().split("\n");
         assertThat(Json.parse(lines[lines.length - 1])
                         .path("error")
@@ -198,5 +204,23 @@ class UsageErrorsTest extends DevServerTest {
                         .asInt())
                 .as(result.toString())
                 .isEqualTo(2);
+    }
+
+    static Stream<Arguments> jsonRequested() {
+        return Stream.of(
+                Arguments.of((Object) new String[] {"-o", "json", "describe", "--job-id", "0"}),
+                Arguments.of((Object) new String[] {"describe", "--job-id", "0", "-o", "json"}),
+                Arguments.of((Object) new String[] {"--retries", "0", "-o", "json", "list"}),
+                Arguments.of((Object) new String[] {"list", "--retries", "0", "--output=json"}),
+                Arguments.of((Object) new String[] {"list", "--bogus", "-oJSON"}),
+                Arguments.of((Object) new String[] {"triger", "--output", "json"}),
+                Arguments.of((Object) new String[] {"list", "--request-timeout", "0", "-o", "table", "-o=json"}));
+    }
+
+    @Test
+    void noJsonLineWhenTheLastOutputIsNotJson() {
+        Result result = dev.cli().run("list", "-o", "json", "--retries", "0", "-o", "table");
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).doesNotContain("{\"error\"");
     }
 }

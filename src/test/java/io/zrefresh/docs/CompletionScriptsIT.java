@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.ExternalProgram;
 import io.zrefresh.support.ProcessRun;
+import io.zrefresh.support.PseudoTerminal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class CompletionScriptsIT {
 
     private final Map<String, String> env = new LinkedHashMap<>();
     private Path zrefresh;
+    /** The working directory of the shells: spec.json, other.json and specs/, for --external-spec @FILE. */
+    private Path work;
 
     @BeforeEach
     void zrefreshOnPathWithContexts() throws Exception {
@@ -53,6 +57,10 @@ class CompletionScriptsIT {
         env.put("HOME", home.toString());
         env.put("ZILLIZ_CONFIG_DIR", config.toString());
         env.put("LANG", "C.UTF-8");
+        work = Files.createDirectories(home.resolve("work"));
+        Files.writeString(work.resolve("spec.json"), "{}");
+        Files.writeString(work.resolve("other.json"), "{}");
+        Files.createDirectories(work.resolve("specs"));
     }
 
     @Test
@@ -114,6 +122,47 @@ class CompletionScriptsIT {
                         Map.entry("zrefresh completion ", List.of("bash", "zsh", "fish")));
     }
 
+    /**
+     * bash on a terminal, where readline splits the words as it does for people: at "=" and "@"
+     * too, which the harness above does not do. Ctrl-X shows the edited line.
+     */
+    @Test
+    void bashCompletesAttachedValuesAndFilesAfterAnAt() throws Exception {
+        Map<String, String> terminalEnv = new LinkedHashMap<>(env);
+        terminalEnv.put("TERM", "dumb");
+        terminalEnv.put("HISTFILE", "");
+        try (PseudoTerminal bash = PseudoTerminal.start(terminalEnv, 200, "exec bash --norc --noprofile -i")) {
+            bash.type("source " + BASH_SCRIPT + "; cd " + work + "; PS1='$ '; "
+                    + "bind -x '\"\\C-x\": printf \"LINE<%s>\\n\" \"$READLINE_LINE\"'; echo READY-$((6 * 7))\n");
+            bash.await(Pattern.compile("READY-42"), SHELL_TIMEOUT);
+            Map<String, String> unique = new LinkedHashMap<>();
+            unique.put("zrefresh --output=js", "zrefresh --output=json ");
+            unique.put("zrefresh list --context=st", "zrefresh list --context=staging ");
+            unique.put("zrefresh trigger --external-spec @ot", "zrefresh trigger --external-spec @other.json ");
+            unique.put("zrefresh trigger --external-spec=@ot", "zrefresh trigger --external-spec=@other.json ");
+            unique.put("zrefresh trigger --external-spec @specs", "zrefresh trigger --external-spec @specs/");
+            unique.put(
+                    "zrefresh external-collection refresh trigger --external-spec @sp",
+                    "zrefresh external-collection refresh trigger --external-spec @spec");
+            unique.put("zrefresh trigger --external-spec {", "zrefresh trigger --external-spec {");
+            for (Map.Entry<String, String> line : unique.entrySet()) {
+                bash.type(line.getKey() + "\t\u0018");
+                bash.await(Pattern.compile(Pattern.quote("LINE<" + line.getValue() + ">")), SHELL_TIMEOUT);
+                bash.type("\u0015");
+            }
+            Map<String, String> listed = new LinkedHashMap<>();
+            listed.put("zrefresh --output=", "csv +json +table +text +yaml");
+            listed.put("zrefresh --context=", "default +prod +staging");
+            listed.put("zrefresh trigger --external-spec @", "@other\\.json +@spec\\.json +@specs/");
+            for (Map.Entry<String, String> line : listed.entrySet()) {
+                bash.type(line.getKey() + "\t\t");
+                bash.await(Pattern.compile(line.getValue()), SHELL_TIMEOUT);
+                bash.type("\u0015");
+            }
+            bash.type("exit\n").finish(SHELL_TIMEOUT);
+        }
+    }
+
     private Map<String, List<String>> bashComplete(String... lines) throws Exception {
         Path harness = home.resolve("complete.bash");
         Files.writeString(harness, """
@@ -161,8 +210,8 @@ class CompletionScriptsIT {
         ExternalProgram.require("zsh", "zsh");
         Path functions = Files.createDirectories(home.resolve("zsh-functions"));
         Files.copy(ZSH_SCRIPT, functions.resolve("_zrefresh"));
-        String autoloaded = "fpath=(" + functions + " $fpath); autoload -U compinit; compinit -u -D";
-        String sourced = "autoload -U compinit; compinit -u -D; source " + ZSH_SCRIPT;
+        String autoloaded = "cd " + work + "; fpath=(" + functions + " $fpath); autoload -U compinit; compinit -u -D";
+        String sourced = "cd " + work + "; autoload -U compinit; compinit -u -D; source " + ZSH_SCRIPT;
         for (String setup : List.of(autoloaded, sourced)) {
             zshShows(setup, "zrefresh tr\t", "LINE<zrefresh trigger >");
             zshShows(setup, "zrefresh --context p\t", "LINE<zrefresh --context prod >");
@@ -170,10 +219,22 @@ class CompletionScriptsIT {
                     setup,
                     "zrefresh external-collection refresh tr\t",
                     "LINE<zrefresh external-collection refresh trigger >");
+            zshShows(setup, "zrefresh --output=js\t", "LINE<zrefresh --output=json >");
+            zshShows(setup, "zrefresh list --context=st\t", "LINE<zrefresh list --context=staging >");
+            zshShows(
+                    setup,
+                    "zrefresh trigger --external-spec @ot\t",
+                    "LINE<zrefresh trigger --external-spec @other.json >");
+            zshShows(
+                    setup,
+                    "zrefresh trigger --external-spec=@ot\t",
+                    "LINE<zrefresh trigger --external-spec=@other.json >");
         }
         zshShows(autoloaded, "zrefresh -o \t", "csv*json*table*text*yaml");
+        zshShows(autoloaded, "zrefresh --output=\t", "--output=csv*--output=json*--output=yaml");
         zshShows(autoloaded, "zrefresh context show \t", "default*prod*staging");
         zshShows(autoloaded, "zrefresh list --ci \t", "auto*github*gitlab*off");
+        zshShows(autoloaded, "zrefresh trigger --external-spec @\t", "@other.json*@spec.json*@specs/");
     }
 
     /** Types keys (then Ctrl-X, which shows the edited line) in an interactive zsh; fails unless the screen shows the pattern. */
@@ -224,12 +285,26 @@ class CompletionScriptsIT {
         assertThat(fishComplete("zrefresh wait --job-")).containsExactly("--job-id");
         assertThat(fishComplete("zrefresh --ci ")).containsExactlyInAnyOrder("auto", "github", "gitlab", "off");
         assertThat(fishComplete("zrefresh trigger --name c --ci gi")).containsExactlyInAnyOrder("github", "gitlab");
-        assertThat(fishComplete("zrefresh list --events po")).as("file names").containsExactly("pom.xml");
+        assertThat(fishComplete("zrefresh list --events ot")).as("file names").containsExactly("other.json");
+        assertThat(fishComplete("zrefresh --output=j")).containsExactly("--output=json");
+        assertThat(fishComplete("zrefresh list --context=st")).containsExactly("--context=staging");
+        assertThat(fishComplete("zrefresh trigger --external-spec @"))
+                .containsExactlyInAnyOrder("@other.json", "@spec.json", "@specs/");
+        assertThat(fishComplete("zrefresh trigger --external-spec=@ot")).containsExactly("--external-spec=@other.json");
+        assertThat(fishComplete("zrefresh external-collection refresh trigger --external-spec @sp"))
+                .containsExactlyInAnyOrder("@spec.json", "@specs/");
+        assertThat(fishComplete("zrefresh trigger --external-spec {")).isEmpty();
     }
 
     private List<String> fishComplete(String line) throws Exception {
         Result result = shell(
-                "fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", FISH_SCRIPT.toString(), line);
+                "fish",
+                "--no-config",
+                "-c",
+                "cd $argv[3]; source $argv[1]; complete -C $argv[2]",
+                FISH_SCRIPT.toString(),
+                line,
+                work.toString());
         assertThat(result.exit()).as(result.toString()).isZero();
         assertThat(result.err()).isEmpty();
         return result.out().lines().map(completion -> completion.split("\t")[0]).toList();

@@ -2,6 +2,7 @@ package io.zrefresh.docs;
 
 import io.zrefresh.cli.Cli;
 import io.zrefresh.cli.EnvironmentAndFiles;
+import io.zrefresh.cli.Examples;
 import io.zrefresh.cli.World;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -155,7 +156,7 @@ final class ManPages {
                     .append(definitions("Files", EnvironmentAndFiles.FILES))
                     .append("The files are in *$ZILLIZ_CONFIG_DIR* instead of *~/.zilliz* when it is set.\n\n");
         }
-        return page.append(seeAlso(spec)).toString();
+        return page.append(examples(spec)).append(seeAlso(spec)).toString();
     }
 
     private static String replaceOnce(String text, String target, String replacement) {
@@ -174,6 +175,18 @@ final class ManPages {
                     .append("*::\n  ")
                     .append(literal(entry.meaning()))
                     .append("\n\n");
+        }
+        return section.toString();
+    }
+
+    /** Each example: what it does, then its line as a literal block. */
+    private static String examples(CommandSpec spec) {
+        StringBuilder section = new StringBuilder("== Examples\n\n");
+        for (Examples.Example example : Examples.of(spec)) {
+            section.append(literal(example.purpose() + ":"))
+                    .append("\n\n....\n")
+                    .append(example.commandLine())
+                    .append("\n....\n\n");
         }
         return section.toString();
     }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The committed man pages, rendered by groff and man as a reader's terminal shows them. */
@@ -19,12 +18,6 @@ class ManPagesIT {
     private static final Path MAN = Path.of("man");
     private static final Map<String, String> PLAIN_TERMINAL = Map.of("LANG", "C.UTF-8", "MANWIDTH", "80");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @BeforeAll
-    static void groffAndMan() {
-        ExternalProgram.require("groff", "groff-base");
-        ExternalProgram.require("man", "man-db");
-    }
 
     private static List<Path> pages() throws Exception {
         try (Stream<Path> files = Files.list(MAN)) {
@@ -60,6 +53,7 @@ class ManPagesIT {
 
     @Test
     void groffRendersEachPageWithoutWarningsAndWithTheStandardSections() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
         for (Path page : pages()) {
             String name = page.getFileName().toString().replaceFirst("\\.1$", "");
             // -ww: all warnings; -P-cbou: plain text, no bold or underline sequences
@@ -76,12 +70,15 @@ class ManPagesIT {
                             "\nOPTIONS\n",
                             "\nEXIT STATUS\n",
                             "\n       7\n           an active refresh job blocks the trigger\n",
+                            "\nEXAMPLES\n",
                             "\nSEE ALSO\n");
         }
     }
 
     @Test
     void manShowsTheTriggerPage() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
+        ExternalProgram.require("man", "man-db");
         Result shown = ExternalProgram.run(
                 PLAIN_TERMINAL,
                 TIMEOUT,
@@ -95,16 +92,19 @@ class ManPagesIT {
         assertThat(text)
                 .startsWith("ZREFRESH-TRIGGER(1)")
                 .contains("NAME\n       zrefresh-trigger - Start a refresh job of an external collection;")
-                .contains("SYNOPSIS\n       zrefresh trigger [-h] [--debug] [--force]")
+                .contains("SYNOPSIS\n       zrefresh trigger [-hV] [--debug] [--force]")
                 .contains("       --on-active=ACTION\n           When a job of the collection is active: fail (exit 7)")
                 .containsPattern("the credential shows as Bearer\\s+\\*\\*\\*\\)")
                 .contains("EXIT STATUS\n       0\n           success (for wait/--wait: the job is RefreshCompleted)")
+                .contains("EXAMPLES\n       Trigger a refresh and print only the new job's id:\n\n"
+                        + "           zrefresh trigger --name books -o text\n")
                 .contains("SEE ALSO\n       zrefresh(1)\n")
                 .containsPattern("\nzrefresh \\S+ +" + ManPages.DATE + " +ZREFRESH-TRIGGER\\(1\\)\n");
     }
 
     @Test
     void zrefreshPageHasEnvironmentAndFiles() throws Exception {
+        ExternalProgram.require("groff", "groff-base");
         Result rendered = ExternalProgram.run(
                 PLAIN_TERMINAL,
                 TIMEOUT,

@@ -97,6 +97,82 @@ class PrinterTest {
                 .contains("ext_books");
     }
 
+    private static final String WIDE_LIST = """
+            {"records":[
+              {"collectionName":"ext_unicode_数据","jobId":466073417512550402,"progress":42,"startTime":1754550000123,
+               "state":"RefreshInProgress"},
+              {"collectionName":"ext_books","jobId":466073417512550401,"progress":37,"startTime":1754549000000,
+               "endTime":1754549065000,"state":"RefreshFailed","reason":"外部ソースにファイルが見つかりません: s3://bucket/本"}
+            ]}""";
+
+    @Test
+    void wideCharactersCountTwoColumnsSoTheColumnsLineUp() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 0).print(Json.parse(WIDE_LIST), Shape.JOB_LIST);
+        assertThat(stdout().lines())
+                .extracting(line ->
+                        DisplayWidth.of(line.substring(0, line.indexOf(line.startsWith("JOB") ? "STATE" : "Refresh"))))
+                .as("STATE starts at the same terminal column on every line")
+                .containsExactly(38, 38, 38);
+        assertThat(stdout()).contains("外部ソースにファイルが見つかりません: s3://bucket/本");
+    }
+
+    @Test
+    void wideValuesAreCutToTheTerminalWidth() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 110).print(Json.parse(WIDE_LIST), Shape.JOB_LIST);
+        assertThat(stdout().lines())
+                .allSatisfy(line -> assertThat(DisplayWidth.of(line)).isLessThanOrEqualTo(110));
+        assertThat(stdout().lines())
+                .containsExactly(
+                        "JOB ID              COLLECTION      STATE              PROGRESS  STARTED              DURATION  REASON",
+                        "466073417512550402  ext_unicode_…   RefreshInProgress  42%       2025-08-07 09:00:00  1m05s",
+                        "466073417512550401  ext_books       RefreshFailed      37%       2025-08-07 08:43:20  1m05s     外部ソースに…");
+    }
+
+    @Test
+    void onANarrowTerminalEachRowIsABlockOfHeaderAndValueLines() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 40).print(Json.parse(WIDE_LIST), Shape.JOB_LIST);
+        assertThat(stdout().lines())
+                .allSatisfy(line -> assertThat(DisplayWidth.of(line)).isLessThanOrEqualTo(40));
+        assertThat(stdout().lines())
+                .containsExactly(
+                        "JOB ID      466073417512550402",
+                        "COLLECTION  ext_unicode_数据",
+                        "STATE       RefreshInProgress",
+                        "PROGRESS    42%",
+                        "STARTED     2025-08-07 09:00:00",
+                        "DURATION    1m05s",
+                        "REASON",
+                        "",
+                        "JOB ID      466073417512550401",
+                        "COLLECTION  ext_books",
+                        "STATE       RefreshFailed",
+                        "PROGRESS    37%",
+                        "STARTED     2025-08-07 08:43:20",
+                        "DURATION    1m05s",
+                        "REASON      外部ソースにファイルが見つ…");
+    }
+
+    @Test
+    void onANarrowTerminalAnEmptyListShowsAsMuchOfTheHeaderAsFits() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 40).print(Json.parse("{\"records\":[]}"), Shape.JOB_LIST);
+        assertThat(stdout()).isEqualTo("JOB ID  COLLECTION  STATE  PROGRESS  ST…\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("No refresh jobs found.\n");
+    }
+
+    @Test
+    void aKeyValueTableStillFitsFortyColumnsAsATable() throws Exception {
+        printer(OutputFormat.TABLE, null, true, false, 40)
+                .print(
+                        Json.parse(
+                                "{\"jobId\":466073417512550402,\"externalSource\":\"s3://bucket/a/very/long/path/\"}"),
+                        Shape.JOB);
+        assertThat(stdout().lines())
+                .containsExactly(
+                        "KEY             VALUE",
+                        "jobId           466073417512550402",
+                        "externalSource  s3://bucket/a/very/long…");
+    }
+
     @Test
     void statesAreColouredOnlyWhenColourIsOn() throws Exception {
         printer(OutputFormat.TABLE, null, false, true, 200).print(Json.parse(LIST), Shape.JOB_LIST);

@@ -483,4 +483,17 @@ class TriggerFlowTest {
         assertThat(waited.job().id()).isEqualTo(JobId.of(2));
         assertThat(transport.actions()).containsExactly("list");
     }
+
+    @Test
+    void aFailedCheckBeforeTriggeringSaysSoEvenWithForce() throws Exception {
+        for (boolean force : List.of(false, true)) {
+            transport.error(100, "collection not found[database=default][collection=books]");
+            TriggerOutcome outcome = flow().run(request(OnActive.FAIL, force, false));
+            assertThat(((Failed) outcome).error().getMessage())
+                    .as("--force %s", force)
+                    .isEqualTo("Cannot check the refresh jobs of books before triggering: "
+                            + "collection not found[database=default][collection=books] (server code 100)");
+        }
+        assertThat(transport.actions()).containsExactly("list", "list");
+    }
 }

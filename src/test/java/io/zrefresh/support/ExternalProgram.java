@@ -1,6 +1,7 @@
 package io.zrefresh.support;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,23 +14,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a program that tests need from the machine (a shell, groff). A missing program fails the
- * test with what to install, never skips it: CI installs them (.ci/run), and a test that skips
- * where they are missing would pass without checking anything.
+ * Runs a program that tests need from the machine (a shell, groff). A missing program skips the
+ * test with what to install, so that the README's {@code mvn -B verify} passes on a machine with
+ * only a JDK and Maven; with {@value #REQUIRE_TOOLS} set to true (as .ci/run sets it), a missing
+ * program fails the test instead, so that CI never passes without checking anything.
  */
 public final class ExternalProgram {
 
+    /** The system property that makes a missing program fail its test: {@code mvn -B verify -Dzrefresh.requireTools=true}. */
+    public static final String REQUIRE_TOOLS = "zrefresh.requireTools";
+
     private ExternalProgram() {}
 
-    /** Fails unless the program is on PATH. */
+    /** Skips the test (or with {@value #REQUIRE_TOOLS}, fails it) unless the program is on PATH. */
     public static void require(String program, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
                 return;
             }
         }
-        fail(program + " is needed by this test but is not on PATH: install it (apt-get install " + debianPackage
-                + "), as .ci/run does");
+        missing(program + " is needed by this test but is not on PATH", debianPackage);
+    }
+
+    /** Skips the test (or with {@value #REQUIRE_TOOLS}, fails it): what it needs is not here. */
+    public static void missing(String what, String debianPackage) {
+        String missing = what + ": install it (apt-get install " + debianPackage + ")";
+        if (Boolean.getBoolean(REQUIRE_TOOLS)) {
+            fail(missing + " (-D" + REQUIRE_TOOLS + "=true makes its absence a failure)");
+        }
+        abort(missing + " to run it; skipped (-D" + REQUIRE_TOOLS + "=true makes this a failure, as in CI)");
     }
 
     /** Runs a command with stdin empty, the given environment added to this one's. */

@@ -50,14 +50,19 @@ public final class ProcessRun {
 
     /** Starts the process; stdin is empty. */
     public Process start(String... args) throws IOException {
+        Process process = startWithOpenStdin(args);
+        process.getOutputStream().close();
+        return process;
+    }
+
+    /** Starts the process with its stdin a pipe that the caller writes and closes. */
+    public Process startWithOpenStdin(String... args) throws IOException {
         List<String> command = new ArrayList<>(command());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().clear();
         builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return process;
+        return builder.start();
     }
 
     public CliRun.Result run(String... args) throws Exception {

@@ -13,10 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The bash and zsh completion scripts: picocli's bash script, made from the command model, with
- * one change. picocli writes the candidates of an option or parameter into the script as a fixed
- * array; for context names ({@link Candidates.ContextNames}) that array goes, and the names are
- * read from {@code zrefresh __complete contexts} when TAB is pressed. zsh runs the same script
- * through its {@code bashcompinit}, as picocli documents.
+ * these changes. picocli writes the candidates of an option or parameter into the script as a
+ * fixed array; for context names ({@link Candidates.ContextNames}) that array goes, and the names
+ * are read from {@code zrefresh __complete contexts} when TAB is pressed. An option's value
+ * completes after {@code --option=} as after {@code --option}, and {@code --external-spec @}
+ * completes file names ({@link Candidates.SpecFiles}). zsh runs the same script through its
+ * {@code bashcompinit}, as picocli documents.
  */
 public final class BashCompletion {
 
@@ -33,6 +35,63 @@ public final class BashCompletion {
                 [[ -n "${name}" ]] && names+=("${name}")
               done <<< "$(zrefresh __complete contexts 2>/dev/null)"
               compReplyArray "${names[@]}"
+            }
+            """;
+
+    /** The function that reads the value of "--option=value" as the value of "--option". */
+    private static final String ATTACHED_VALUE_FUNCTION = "_zrefresh_attached_value";
+
+    /** The function that offers file names after --external-spec @. */
+    private static final String SPEC_FILES_FUNCTION = "_zrefresh_spec_files";
+
+    /** The two lines that begin each of picocli's completion functions. */
+    private static final String WORDS = """
+              local curr_word=${COMP_WORDS[COMP_CWORD]}
+              local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+            """;
+
+    private static final String FUNCTIONS = """
+
+            # An option's value may be attached: --output=json. bash splits such a word at "=" (and at
+            # "@", both in COMP_WORDBREAKS) and replaces only the part after them; zsh keeps the word
+            # whole and replaces all of it. Sets the caller's prev_word to the option, curr_word to the
+            # value typed so far, and value_prefix to what zsh needs before each candidate.
+            function %1$s() {
+              local before=${COMP_WORDS[COMP_CWORD-2]-}
+              case "${curr_word}" in
+                =|=@)
+                  prev_word=${COMP_WORDS[COMP_CWORD-1]}
+                  curr_word=${curr_word#=}
+                  return
+                  ;;
+                --*=*)
+                  prev_word=${curr_word%%%%=*}
+                  value_prefix="${prev_word}="
+                  curr_word=${curr_word#*=}
+                  return
+                  ;;
+              esac
+              case "${prev_word}" in
+                =) prev_word=${before} ;;
+                @|=@) prev_word=${before}; curr_word="@${curr_word}" ;;
+              esac
+            }
+
+            # --external-spec takes a JSON object or @FILE: after an "@", the files and directories
+            # that start with what follows it, the "@" kept.
+            function %2$s() {
+              COMPREPLY=()
+              [[ "${curr_word}" == @* ]] || return 0
+              local path
+              while IFS= read -r path; do
+                [[ -d "${path}" ]] && path+=/
+                printf -v path '%%q' "${path}"
+                COMPREPLY+=("${value_prefix}@${path}")
+              done < <(compgen -G "${curr_word#@}*" 2>/dev/null)
+              # a directory is not the end of the word
+              if [[ -n "${BASH_VERSION-}" && ${#COMPREPLY[@]} == 1 && "${COMPREPLY[0]}" == */ ]]; then
+                compopt -o nospace
+              fi
             }
             """;
 
@@ -84,7 +143,34 @@ public final class BashCompletion {
         for (String label : labels(root.getCommandSpec(), Candidates::completesCollectionNames)) {
             script = replaceFixedArray(script, label, "true");
         }
-        return script + CONTEXT_NAMES.formatted(CONTEXT_NAMES_FUNCTION);
+        for (String label : labels(root.getCommandSpec(), Candidates::completesSpecFiles)) {
+            // called as it is, not in $( ), so that it can tell bash not to end a directory's word
+            script = replaceEvery(
+                    replaceFixedArray(script, label, SPEC_FILES_FUNCTION),
+                    "COMPREPLY=( $( " + SPEC_FILES_FUNCTION + " ) )",
+                    SPEC_FILES_FUNCTION);
+        }
+        script = replaceEvery(script, WORDS, WORDS + "  local value_prefix=''\n  " + ATTACHED_VALUE_FUNCTION + "\n");
+        // compReplyArray offers candidates for the value as the function above found it
+        script = replaceEvery(
+                script,
+                "  local curr_word=${COMP_WORDS[COMP_CWORD]}\n  local i\n",
+                "  local curr_word=${curr_word}\n  local i\n");
+        script = replaceEvery(
+                script,
+                "$(compgen -W \"${optionList[*]}\" -- \"$curr_word\")",
+                "$(compgen -P \"${value_prefix}\" -W \"${optionList[*]}\" -- \"$curr_word\")");
+        return script
+                + CONTEXT_NAMES.formatted(CONTEXT_NAMES_FUNCTION)
+                + FUNCTIONS.formatted(ATTACHED_VALUE_FUNCTION, SPEC_FILES_FUNCTION);
+    }
+
+    /** Replaces what must be there; fails the build when picocli's script no longer has it. */
+    private static String replaceEvery(String script, String target, String replacement) {
+        if (!script.contains(target)) {
+            throw new IllegalStateException("picocli's bash script no longer has: " + target.strip());
+        }
+        return script.replace(target, replacement);
     }
 
     /**

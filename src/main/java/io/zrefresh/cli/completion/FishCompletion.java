@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * command, option and parameter of the command model, each guarded by the command path typed so
  * far, so that {@code list} under {@code context} and {@code list} at the top complete differently.
  * Fixed values come from the model's completion candidates; context names are asked from
- * {@code zrefresh __complete contexts} when TAB is pressed.
+ * {@code zrefresh __complete contexts} when TAB is pressed, and file names follow
+ * {@code --external-spec @}. fish itself completes an attached value ({@code --output=json}).
  */
 public final class FishCompletion {
 
@@ -70,10 +71,21 @@ public final class FishCompletion {
                 test "$position[2]" = $index; and test "$position[1]" = "$argv"
             end
 
+            # --external-spec takes a JSON object or @FILE: after an "@", the paths that start with
+            # what follows it, the "@" kept.
+            function __zrefresh_spec_files
+                set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))
+                string match -q -- '@*' $token; or return 0
+                for path in (__fish_complete_path (string sub -s 2 -- $token))
+                    echo "@$path"
+                end
+            end
+
             complete -c zrefresh -f
             """;
 
     private static final String CONTEXT_NAMES = "(zrefresh __complete contexts 2>/dev/null)";
+    private static final String SPEC_FILES = "(__zrefresh_spec_files)";
 
     private FishCompletion() {}
 
@@ -197,6 +209,9 @@ public final class FishCompletion {
     private static String candidates(ArgSpec arg) {
         if (Candidates.completesContextNames(arg)) {
             return quote(CONTEXT_NAMES);
+        }
+        if (Candidates.completesSpecFiles(arg)) {
+            return quote(SPEC_FILES);
         }
         List<String> values = new ArrayList<>();
         arg.completionCandidates().forEach(value -> values.add(word(value)));
