@@ -57,7 +57,7 @@ public final class JdkHttpTransport implements Transport {
         headers.forEach(request::header);
         HttpResponse<byte[]> response;
         try {
-            response = client(uri).send(request.build(), CappedBody.handler(maxAnswer));
+            response = client(uri).send(request.build(), CappedBody.handler(maxAnswer, timeout));
         } catch (IOException failed) {
             // The client wraps what the body handler threw; the cap is no network failure.
             for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
