@@ -7,6 +7,7 @@ import io.zrefresh.api.RetryPolicy;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
+import io.zrefresh.config.PrivateFiles;
 import io.zrefresh.config.SettingsResolver;
 import io.zrefresh.config.Target;
 import io.zrefresh.output.Ansi;
@@ -19,6 +20,10 @@ import io.zrefresh.refresh.CollectionLocks;
 import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.refresh.RefreshListener;
 import io.zrefresh.refresh.WaitPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,12 +36,16 @@ final class Session {
     private final World world;
     private final RootCommand options;
     private final ContextStore contexts;
+    /** Keys met in this run: no message may show them. */
+    private final Set<String> secrets = new LinkedHashSet<>();
+
     private Printer printer;
 
     Session(World world, RootCommand options) {
         this.world = world;
         this.options = options;
         this.contexts = new ContextStore(ConfigDirectory.from(world.env()));
+        secret(world.env().get(SettingsResolver.ENV_API_KEY));
     }
 
     World world() {
@@ -52,7 +61,14 @@ final class Session {
     }
 
     ErrorReporter reporter() {
-        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, options.debug);
+        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, options.debug, secrets);
+    }
+
+    /** A key read or resolved in this run, which the error reporter then masks wherever it would show. */
+    void secret(String key) {
+        if (key != null && !key.isBlank()) {
+            secrets.add(key.strip());
+        }
     }
 
     /** The printer; an invalid --query is found here, before any request. */
@@ -96,6 +112,7 @@ final class Session {
     /** Endpoint, database and key for a command that talks to the server; warnings go to stderr. */
     Target target(String databaseFlag) throws ConfigException {
         Target target = resolver().resolve(options.context, options.endpoint, databaseFlag);
+        secret(target.apiKey());
         target.warnings().forEach(world.err()::println);
         return target;
     }
@@ -117,9 +134,28 @@ final class Session {
         return new JobWaiter(api, world.clock(), world.sleeper(), policy);
     }
 
-    /** The guard's locks, in the config directory. */
-    CollectionLocks locks() {
-        return new CollectionLocks(contexts.directory().locksDir());
+    /**
+     * The guard's locks, in the config directory; when that cannot hold them (a read-only home),
+     * in a directory of this user's in the temp directory, with a warning.
+     */
+    CollectionLocks locks() throws ConfigException {
+        Path preferred = contexts.directory().locksDir();
+        String why;
+        try {
+            return new CollectionLocks(contexts.directory().createLocksDir());
+        } catch (IOException unusable) {
+            why = PrivateFiles.reason(unusable, preferred);
+        }
+        try {
+            Path fallback = ConfigDirectory.fallbackLocksDir();
+            notice("Warning: cannot keep locks in " + preferred + " (" + why + "); using " + fallback + " instead.");
+            return new CollectionLocks(fallback);
+        } catch (IOException unusable) {
+            throw new ConfigException("Cannot keep the locks of the overlap guard in " + preferred + " (" + why
+                    + ") nor in the temp directory (" + PrivateFiles.reason(unusable, preferred) + "); make "
+                    + contexts.directory().root() + " writable or set " + ConfigDirectory.ENV_CONFIG_DIR
+                    + " to a directory of yours");
+        }
     }
 
     /** What people see on stderr while a trigger or a wait works: progress and notices. */

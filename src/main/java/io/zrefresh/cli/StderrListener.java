@@ -4,6 +4,7 @@ import io.zrefresh.api.ApiException;
 import io.zrefresh.job.Job;
 import io.zrefresh.job.JobId;
 import io.zrefresh.output.ProgressPrinter;
+import io.zrefresh.output.SafeText;
 import io.zrefresh.refresh.RefreshListener;
 import io.zrefresh.time.Durations;
 import java.io.PrintStream;
@@ -72,8 +73,9 @@ final class StderrListener implements RefreshListener {
         progress.finish();
     }
 
+    /** Notices quote server text (messages, collection names): its control characters are shown as escapes. */
     private void notice(String message) {
-        err.println(message);
+        err.println(SafeText.escape(message));
         err.flush();
     }
 }

@@ -9,7 +9,9 @@ import java.util.function.UnaryOperator;
  * Aligned columns separated by two spaces. On a terminal the table fits its width: cuttable
  * columns give up room, widest first, and their values end with an ellipsis. Piped output is
  * never cut, so scripts see whole values. The rows are asked for twice, once for the widths and
- * once to print, so the caller decides whether they are held or made again.
+ * once to print, so the caller decides whether they are held or made again. Cells show control
+ * characters as escapes ({@link SafeText}): a table is for people, and its values come from the
+ * server.
  */
 final class Table {
 
@@ -58,7 +60,7 @@ final class Table {
         }
         rows.forEach(row -> {
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], width(row[c]));
+                widths[c] = Math.max(widths[c], width(SafeText.escape(row[c])));
             }
         });
         return widths;
@@ -89,7 +91,7 @@ final class Table {
     private void printRow(PrintStream out, String[] cells, int[] widths, boolean isHeader, Ansi ansi) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
-            String text = cut(cells[c], widths[c]);
+            String text = cut(SafeText.escape(cells[c]), widths[c]);
             line.append(isHeader ? ansi.bold(text) : columns.get(c).paint().apply(text));
             if (c < cells.length - 1) {
                 line.append(" ".repeat(widths[c] - width(text))).append(GAP);
