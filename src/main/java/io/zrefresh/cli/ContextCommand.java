@@ -130,7 +130,9 @@ final class ContextCommand extends GroupCommand {
             try {
                 line = session.world().readSecret("API key: ");
             } catch (IOException unreadable) {
-                throw new UsageException("--api-key-stdin: " + unreadable.getMessage() + "; " + HOW_TO_GIVE_THE_KEY);
+                boolean closed = unreadable.getMessage().equals(StandardInput.Closed.MESSAGE);
+                throw new UsageException(
+                        "--api-key-stdin: " + unreadable.getMessage() + (closed ? "; " + HOW_TO_GIVE_THE_KEY : ""));
             }
             if (line == null || line.isBlank()) {
                 throw new UsageException("--api-key-stdin: stdin held no API key; " + HOW_TO_GIVE_THE_KEY);

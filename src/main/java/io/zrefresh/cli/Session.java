@@ -148,11 +148,11 @@ final class Session {
         }
         try {
             Path fallback = ConfigDirectory.fallbackLocksDir();
-            notice("Warning: cannot keep locks in " + preferred + " (" + why + "); using " + fallback + " instead.");
+            notice("Warning: cannot keep locks in " + preferred + ": " + why + "; using " + fallback + " instead.");
             return new CollectionLocks(fallback);
         } catch (IOException unusable) {
             throw new ConfigException("Cannot keep the locks of the overlap guard in " + preferred + " (" + why
-                    + ") nor in the temp directory (" + PrivateFiles.reason(unusable, preferred) + "); make "
+                    + ") nor in the temp directory (" + unusable.getMessage() + "); make "
                     + contexts.directory().root() + " writable or set " + ConfigDirectory.ENV_CONFIG_DIR
                     + " to a directory of yours");
         }

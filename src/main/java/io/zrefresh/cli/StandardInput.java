@@ -1,6 +1,8 @@
 package io.zrefresh.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -27,9 +29,10 @@ public final class StandardInput {
 
     /**
      * The process's standard input, or, when it was closed ({@code zrefresh ... <&-}), a stream
-     * whose reads fail with "standard input is closed". A closed descriptor 0 is not left empty:
-     * the JVM's first open file gets it (its runtime image, the jar), so reading System.in would
-     * read those. On Linux, /proc tells; elsewhere System.in is taken as it is.
+     * whose reads fail with "standard input is closed". A closed descriptor 0 does not stay
+     * closed: the first file the runtime opens gets it (the JVM's runtime image, the jar), and
+     * System.in would read that. Linux's /proc tells what descriptor 0 is; without /proc, only a
+     * descriptor that is still closed can be told (its status cannot be read).
      */
     public static InputStream of(InputStream systemIn) {
         return isClosed() ? new Closed() : systemIn;
@@ -42,12 +45,26 @@ public final class StandardInput {
         } catch (NoSuchFileException closed) {
             return true;
         } catch (IOException | UnsupportedOperationException | SecurityException noProc) {
-            return false;
+            return !hasStatus(FileDescriptor.in);
         }
         if (!target.isAbsolute() || target.startsWith("/dev/")) {
             return false; // a pipe, a socket, a terminal, /dev/null
         }
-        return isUnder(target, System.getProperty("java.home")) || isUnder(target, ownJar());
+        return target.startsWith("/proc/")
+                || isUnder(target, System.getProperty("java.home"))
+                || isUnder(target, ownJar())
+                || isUnder(target, "/proc/self/exe");
+    }
+
+    /** Whether the descriptor is open: its status (fstat) can be read. The stream is left open. */
+    @SuppressWarnings("resource")
+    private static boolean hasStatus(FileDescriptor descriptor) {
+        try {
+            new FileInputStream(descriptor).getChannel().size();
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 
     private static String ownJar() {

@@ -32,14 +32,14 @@ public final class PrivateFiles {
 
     private PrivateFiles() {}
 
-    /** Creates the directory 0700 when it is missing (its parents as the umask says); returns it. */
+    /** Creates the directory 0700 when it is missing, and so its missing parents; returns it. */
     public static Path directory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return dir;
         }
         Path parent = dir.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            directory(parent);
         }
         try {
             if (isPosix(parent)) {
