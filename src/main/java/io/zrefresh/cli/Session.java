@@ -123,7 +123,7 @@ final class Session {
                 target.apiKey(),
                 options.requestTimeout,
                 "zrefresh/" + VersionProvider.version(),
-                options.debug ? world.err() : null);
+                options.debug ? new EscapingPrintStream(world.err()) : null);
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
         return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());

@@ -95,6 +95,18 @@ class SecretsAndServerTextEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void theDebugTraceShowsTheServersBodyEscaped() {
+        dev.server
+                .faults()
+                .add(Fault.httpStatus(503, "text/plain", "down\u001b]0;pwned\u0007\n::error::forged\r")
+                        .on(Endpoint.LIST));
+        Result result = dev.cli().run("list", "--debug", "--retries", "1");
+        assertThat(result.exit()).as(result.toString()).isEqualTo(5);
+        assertHarmless(result.err());
+        assertThat(result.err()).contains("< down\\u001b]0;pwned\\u0007\\n::error::forged\\r");
+    }
+
+    @Test
     void noticesQuotingTheServerAreEscaped() {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
