@@ -29,7 +29,7 @@ public final class JdkHttpTransport implements Transport {
     /**
      * The most bytes read of one answer: a third of the heap, at most 256 MiB. An answer is held
      * whole and briefly twice while it is joined, and rendering it takes about as much again; with
-     * the JVM launcher's 192 MB heap that is 64 MiB, over twice a list of 100,000 jobs (30 MB).
+     * the JVM launcher's 192 MB heap that is 61 MiB, twice a list of 100,000 jobs (30 MB).
      */
     public static final long MAX_ANSWER_CEILING = 256L << 20;
 
