@@ -23,7 +23,7 @@ final class ExchangeTrace {
 
     private static final int MAX_BODY = 4000;
 
-    static final String MASK = "***";
+    private static final String MASK = "***";
 
     /** Spec keys that hold credentials (secret_access_key, password, token, ...), by the words in their names. */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(secret|passw|token|credential|key).*");

@@ -205,17 +205,22 @@ class RefreshApiTest {
                         "Cannot list refresh jobs: could not connect to cluster.example:19530 (connection refused) (after 3 attempts)");
     }
 
-    @Test
-    void theDebugTraceMasksTheKey() throws Exception {
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    /** An API whose --debug trace goes to {@code trace}; one attempt per call. */
+    private RefreshApi tracing(ByteArrayOutputStream trace) {
         ClientSettings settings = new ClientSettings(
                 URI.create("https://c.example"),
                 "very-secret",
                 Duration.ofSeconds(1),
                 "ua",
                 new PrintStream(trace, true, StandardCharsets.UTF_8));
+        return new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time);
+    }
+
+    @Test
+    void theDebugTraceMasksTheKey() throws Exception {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
         transport.ok("{\"records\":[]}");
-        new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time).list("default", null);
+        tracing(trace).list("default", null);
         assertThat(trace.toString(StandardCharsets.UTF_8))
                 .contains(
                         "> POST https://c.example/v2/vectordb/jobs/external_collection/list",
@@ -227,18 +232,11 @@ class RefreshApiTest {
     @Test
     void theDebugTraceMasksTheSecretsOfTheSpecButSendsThemAsGiven() throws Exception {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        ClientSettings settings = new ClientSettings(
-                URI.create("https://c.example"),
-                "very-secret",
-                Duration.ofSeconds(1),
-                "ua",
-                new PrintStream(trace, true, StandardCharsets.UTF_8));
         transport.ok("{\"jobId\":1}");
         String spec = "{\"format\":\"parquet\",\"columns\":[\"token_count\"],\"extfs\":{\"cloud_provider\":\"aws\","
                 + "\"access_key_id\":\"AKIAEXAMPLE\",\"secret_access_key\":\"s3cr3t-value\",\"session_token\":\"tok-value\","
                 + "\"nested\":{\"Password\":\"pw-value\",\"api_key\":{\"v\":\"key-value\"}}}}";
-        new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time)
-                .trigger("default", "books", "s3://b/p/", spec);
+        tracing(trace).trigger("default", "books", "s3://b/p/", spec);
 
         String shown = trace.toString(StandardCharsets.UTF_8);
         assertThat(shown)
