@@ -250,7 +250,7 @@ complete -c zrefresh -n '__zrefresh_argument 0 context show' -a '(zrefresh __com
 # zrefresh context set
 complete -c zrefresh -n '__zrefresh_at context set' -l database -x -d 'Database of the context.'
 complete -c zrefresh -n '__zrefresh_at context set' -l cluster-id -x -d 'Cluster id (informational).'
-complete -c zrefresh -n '__zrefresh_at context set' -l api-key-stdin -d 'Read the API key from stdin (one line).'
+complete -c zrefresh -n '__zrefresh_at context set' -l api-key-stdin -d 'Read the API key from stdin (its first line; on a terminal, typed without echo).'
 complete -c zrefresh -n '__zrefresh_at context set' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
 complete -c zrefresh -n '__zrefresh_at context set' -l query -x -d 'JMESPath expression applied to the value -o json would print, before formatting.'
 complete -c zrefresh -n '__zrefresh_at context set' -l no-header -d 'No header row in table and csv output.'

@@ -1,6 +1,7 @@
 package io.zrefresh;
 
 import io.zrefresh.cli.Cli;
+import io.zrefresh.cli.StandardInput;
 import io.zrefresh.cli.TerminalInfo;
 import io.zrefresh.cli.World;
 import io.zrefresh.time.Sleeper;
@@ -27,7 +28,7 @@ public final class Main {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
         World world = new World(
-                System.in,
+                StandardInput.of(System.in),
                 out,
                 err,
                 env,

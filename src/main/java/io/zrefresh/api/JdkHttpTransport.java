@@ -26,10 +26,28 @@ public final class JdkHttpTransport implements Transport {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * The most bytes read of one answer: a third of the heap, at most 256 MiB. An answer is held
+     * whole and briefly twice while it is joined, and rendering it takes about as much again; with
+     * the JVM launcher's 192 MB heap that is 61 MiB, twice a list of 100,000 jobs (30 MB).
+     */
+    public static final long MAX_ANSWER_CEILING = 256L << 20;
+
+    private final long maxAnswer;
+
     /** The client's own threads: it starts them on the thread that builds it, whose group they join. */
     private final ThreadGroup clientThreads = new ThreadGroup("zrefresh-http");
 
     private HttpClient client;
+
+    public JdkHttpTransport() {
+        this(Math.min(MAX_ANSWER_CEILING, Runtime.getRuntime().maxMemory() / 3));
+    }
+
+    /** @param maxAnswer the most bytes read of one answer */
+    public JdkHttpTransport(long maxAnswer) {
+        this.maxAnswer = maxAnswer;
+    }
 
     @Override
     public HttpReply post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
@@ -37,7 +55,18 @@ public final class JdkHttpTransport implements Transport {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpResponse<byte[]> response = client(uri).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = client(uri).send(request.build(), CappedBody.handler(maxAnswer, timeout));
+        } catch (IOException failed) {
+            // The client wraps what the body handler threw; the cap is no network failure.
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof AnswerTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw failed;
+        }
         Map<String, List<String>> lowerCaseHeaders = new TreeMap<>();
         response.headers().map().forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), values));
         return new HttpReply(response.statusCode(), lowerCaseHeaders, response.body());

@@ -139,6 +139,9 @@ public final class RefreshApi implements AutoCloseable {
                 reply = transport.post(uri, headers, bytes, settings.requestTimeout());
                 trace.reply(reply, Duration.between(sent, clock.instant()));
                 return replies.successBody(reply);
+            } catch (AnswerTooLargeException tooLarge) {
+                trace.failure(tooLarge, Duration.between(sent, clock.instant()));
+                failure = replies.tooLarge(tooLarge);
             } catch (IOException noAnswer) {
                 trace.failure(noAnswer, Duration.between(sent, clock.instant()));
                 failure = replies.noAnswer(noAnswer, uri, settings.requestTimeout());

@@ -47,8 +47,11 @@ final class Replies {
      * well-formed; otherwise the failure, classified.
      */
     byte[] successBody(HttpReply reply) throws ApiException {
-        Head envelope = scanEnvelope(reply.body());
         int status = reply.status();
+        if (status >= 300 && status < 400) {
+            throw redirect(reply);
+        }
+        Head envelope = scanEnvelope(reply.body());
         if (envelope == null) {
             throw notAnEnvelope(reply);
         }
@@ -112,6 +115,40 @@ final class Replies {
                 "the connection to " + where + " ended before an answer came (" + detail + ")",
                 failure,
                 Delivery.UNKNOWN);
+    }
+
+    /** An answer longer than zrefresh reads: not worth asking again, since it would be as long. */
+    ApiException tooLarge(AnswerTooLargeException tooLarge) {
+        long mib = tooLarge.limit() >> 20;
+        String heap = tooLarge.limit() < JdkHttpTransport.MAX_ANSWER_CEILING
+                ? " (a third of its heap; with the JVM launcher, ZREFRESH_JAVA_OPTS=-Xmx1g raises it)"
+                : "";
+        return ApiException.of(
+                        Kind.SERVER,
+                        "the server's answer (HTTP " + tooLarge.status() + ") is longer than " + mib
+                                + " MiB, the most zrefresh reads" + heap + "; ask for less, e.g. list --name")
+                .cause(tooLarge)
+                .delivery(Delivery.UNKNOWN)
+                .httpStatus(tooLarge.status())
+                .build();
+    }
+
+    /**
+     * Redirects are never followed (the key would go along to wherever they point), but the user
+     * is told where the server pointed, to fix the endpoint if that is the right place.
+     */
+    private static ApiException redirect(HttpReply reply) {
+        String location = reply.header("location")
+                .map(value -> "to " + clip(value.trim()))
+                .orElse("without saying where to");
+        return ApiException.of(
+                        Kind.SERVER,
+                        "the server answered with a redirect (HTTP " + reply.status() + ") " + location
+                                + "; zrefresh does not follow redirects, so that the API key goes nowhere else:"
+                                + " if that is the right server, make it the endpoint")
+                .delivery(Delivery.NOT_PROCESSED)
+                .httpStatus(reply.status())
+                .build();
     }
 
     private static ApiException network(String message, IOException cause, Delivery delivery) {
@@ -183,7 +220,10 @@ final class Replies {
     }
 
     private static String excerpt(HttpReply reply) {
-        String text = reply.bodyText(BODY_EXCERPT * 4).replaceAll("\\s+", " ").trim();
+        return clip(reply.bodyText(BODY_EXCERPT * 4).replaceAll("\\s+", " ").trim());
+    }
+
+    private static String clip(String text) {
         return text.length() <= BODY_EXCERPT ? text : text.substring(0, BODY_EXCERPT) + "…";
     }
 

@@ -71,7 +71,8 @@ public final class Cli {
                 world.err(),
                 ErrorReporter.asksForJson(args),
                 false,
-                CiReport.of(ci, world.env(), world.err(), world.clock()));
+                CiReport.of(ci, world.env(), world.err(), world.clock()),
+                List.of());
     }
 
     private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {

@@ -2,17 +2,16 @@ package io.zrefresh.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zrefresh.config.ApiKeys;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
 import io.zrefresh.json.Json;
 import io.zrefresh.output.Shape;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +30,8 @@ import picocli.CommandLine.Parameters;
 final class ContextCommand extends GroupCommand {
 
     private static final String NAME = "name";
+    private static final String HOW_TO_GIVE_THE_KEY =
+            "pipe it in, as in: printf '%s\\n' \"$KEY\" | zrefresh context set NAME --api-key-stdin";
 
     /** A context as the files hold it, plus its name; the key masked. */
     private static ObjectNode view(ContextStore store, String name) throws ConfigException {
@@ -108,7 +109,9 @@ final class ContextCommand extends GroupCommand {
         @Option(names = "--cluster-id", paramLabel = "ID", description = "Cluster id (informational).")
         String clusterId;
 
-        @Option(names = "--api-key-stdin", description = "Read the API key from stdin (one line).")
+        @Option(
+                names = "--api-key-stdin",
+                description = "Read the API key from stdin (its first line; on a terminal, typed without echo).")
         boolean apiKeyStdin;
 
         @Override
@@ -132,18 +135,30 @@ final class ContextCommand extends GroupCommand {
             return ExitCode.OK;
         }
 
-        private static String readKey(Session session) throws UsageException {
+        /**
+         * The key: typed on a terminal without echo, else the first line of stdin (in the shell: the
+         * line after this command). Checked before anything is written; never shown.
+         */
+        private static String readKey(Session session) throws UsageException, InterruptedException {
+            String line;
             try {
-                BufferedReader reader =
-                        new BufferedReader(new InputStreamReader(session.world().in(), StandardCharsets.UTF_8));
-                String line = reader.readLine();
-                if (line == null || line.isBlank()) {
-                    throw new UsageException("--api-key-stdin: stdin held no API key");
-                }
-                return line.strip();
+                line = session.world().readSecret("API key: ");
             } catch (IOException unreadable) {
-                throw new UsageException("--api-key-stdin: cannot read stdin: " + unreadable.getMessage());
+                boolean closed = unreadable.getMessage().equals(StandardInput.Closed.MESSAGE);
+                throw new UsageException(
+                        "--api-key-stdin: " + unreadable.getMessage() + (closed ? "; " + HOW_TO_GIVE_THE_KEY : ""));
             }
+            if (line == null || line.isBlank()) {
+                throw new UsageException("--api-key-stdin: stdin held no API key; " + HOW_TO_GIVE_THE_KEY);
+            }
+            String key = line.strip();
+            session.secret(key);
+            Optional<String> problem = ApiKeys.problem(key);
+            if (problem.isPresent()) {
+                throw new UsageException(
+                        "--api-key-stdin: the key " + problem.get() + " (the key is not shown); nothing was saved");
+            }
+            return key;
         }
     }
 

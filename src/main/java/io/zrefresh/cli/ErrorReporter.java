@@ -1,5 +1,10 @@
 package io.zrefresh.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException;
 import io.zrefresh.cli.report.CiReport;
@@ -7,26 +12,35 @@ import io.zrefresh.config.ConfigException;
 import io.zrefresh.json.Json;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.output.Query;
+import io.zrefresh.output.SafeText;
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
  * The one place where failures become exit codes and messages. A message is one sentence; a
- * stack trace appears only with --debug.
+ * stack trace appears only with --debug. What it prints never shows a key of this run (masked as
+ * {@code ***}, whatever put it in a message), and the lines for people show control characters
+ * (from server text) as escapes; the JSON line keeps the message exact, JSON-escaped.
  */
 final class ErrorReporter {
+
+    /** Shorter "keys" (a test token, a typo) would mask ordinary words of messages. */
+    private static final int MIN_SECRET_LENGTH = 4;
 
     private final PrintStream err;
     private final boolean jsonLine;
     private final boolean debug;
     private final CiReport ci;
+    private final Collection<String> secrets;
 
-    ErrorReporter(PrintStream err, boolean jsonLine, boolean debug, CiReport ci) {
+    ErrorReporter(PrintStream err, boolean jsonLine, boolean debug, CiReport ci, Collection<String> secrets) {
         this.err = err;
         this.jsonLine = jsonLine;
         this.debug = debug;
         this.ci = ci;
+        this.secrets = secrets;
     }
 
     /**
@@ -62,9 +76,9 @@ final class ErrorReporter {
     /** The message, then hints for people (not part of the JSON line, which comes last). */
     int report(Problem problem, List<String> hints) {
         line(problem);
-        hints.forEach(err::println);
+        hints.forEach(hint -> err.println(SafeText.escape(masked(hint))));
         if (jsonLine) {
-            err.println(Json.compact(Json.object().set("error", errorObject(problem))));
+            err.println(jsonLine(Json.object().set("error", errorObject(problem))));
         }
         err.flush();
         return problem.exitCode();
@@ -72,18 +86,19 @@ final class ErrorReporter {
 
     /** The message alone (and its CI annotation), for one of several outcomes told together. */
     void line(Problem problem) {
-        err.println(problem.message());
-        ci.annotation(problem.exitCode(), problem.message()).ifPresent(err::println);
+        String message = masked(problem.message());
+        err.println(SafeText.escape(message));
+        ci.annotation(problem.exitCode(), message).ifPresent(err::println);
         err.flush();
     }
 
     /** {@code {"exitCode":..,"code":..,"message":..}} and what else is known, as -o json shows an error. */
-    static ObjectNode errorObject(Problem problem) {
+    ObjectNode errorObject(Problem problem) {
         ObjectNode error = Json.object().put("exitCode", problem.exitCode());
         if (problem.serverCode() != null) {
             error.put("code", problem.serverCode());
         }
-        error.put("message", problem.message());
+        error.put("message", masked(problem.message()));
         if (problem.activeJobId() != null) {
             error.set("activeJobId", problem.activeJobId().toJson());
         }
@@ -97,12 +112,55 @@ final class ErrorReporter {
     private void printTrace(Throwable failure) {
         String prefix = "";
         for (Throwable current = failure; current != null; current = current.getCause()) {
-            err.println(prefix + current);
+            err.println(prefix + SafeText.escape(masked(current.toString())));
             for (StackTraceElement frame : current.getStackTrace()) {
                 err.println("\tat " + frame);
             }
             prefix = "Caused by: ";
         }
+    }
+
+    /**
+     * Compact JSON in which DEL and the C1 controls are escaped too (JSON escapes only C0): the same
+     * value for a parser, and no control character on the terminal or in a CI log.
+     */
+    private static String jsonLine(JsonNode value) {
+        try {
+            return Json.mapper().writer().with(ControlEscapes.INSTANCE).writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a JSON tree could not be written", impossible);
+        }
+    }
+
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final ControlEscapes INSTANCE = new ControlEscapes();
+
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        private ControlEscapes() {
+            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c >= 0x80 && c <= 0x9f ? new SerializedString(String.format("\\u%04X", c)) : null;
+        }
+    }
+
+    private String masked(String text) {
+        String shown = text;
+        for (String secret : secrets) {
+            if (secret.length() >= MIN_SECRET_LENGTH) {
+                shown = shown.replace(secret, "***");
+            }
+        }
+        return shown;
     }
 
     static Problem problemOf(Throwable failure) {

@@ -214,7 +214,7 @@ final class Outcomes {
             job.node().fields().forEachRemaining(field -> record.set(field.getKey(), field.getValue()));
         }
         if (outcome instanceof Failed) {
-            record.set("error", ErrorReporter.errorObject(problem));
+            record.set("error", session.reporter().errorObject(problem));
         }
         String explanation = problem == null ? note : problem.message();
         Job known = knownJob(outcome);

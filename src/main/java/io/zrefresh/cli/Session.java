@@ -11,6 +11,7 @@ import io.zrefresh.cli.report.EventsListener;
 import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
+import io.zrefresh.config.PrivateFiles;
 import io.zrefresh.config.SettingsResolver;
 import io.zrefresh.config.Target;
 import io.zrefresh.output.Ansi;
@@ -23,7 +24,11 @@ import io.zrefresh.refresh.CollectionLocks;
 import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.refresh.RefreshListener;
 import io.zrefresh.refresh.WaitPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -41,6 +46,9 @@ final class Session {
     private final World world;
     private final RootCommand options;
     private final ContextStore contexts;
+    /** Keys met in this run: no message may show them. */
+    private final Set<String> secrets = new LinkedHashSet<>();
+
     private Printer printer;
     private CiReport ci;
     private EventLog events = EventLog.NONE;
@@ -49,6 +57,7 @@ final class Session {
         this.world = world;
         this.options = options;
         this.contexts = new ContextStore(ConfigDirectory.from(world.env()));
+        secret(world.env().get(SettingsResolver.ENV_API_KEY));
     }
 
     World world() {
@@ -64,7 +73,7 @@ final class Session {
     }
 
     ErrorReporter reporter() {
-        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, debug(), ci());
+        return new ErrorReporter(world.err(), options.output == OutputFormat.JSON, debug(), ci(), secrets);
     }
 
     /**
@@ -114,6 +123,13 @@ final class Session {
                 || (ciSystem() == CiSystem.GITHUB && "1".equals(world.env().get("RUNNER_DEBUG")));
     }
 
+    /** A key read or resolved in this run, which the error reporter then masks wherever it would show. */
+    void secret(String key) {
+        if (key != null && !key.isBlank()) {
+            secrets.add(key.strip());
+        }
+    }
+
     /** The printer; an invalid --query is found here, before any request. */
     Printer printer() throws UsageException {
         if (printer == null) {
@@ -159,6 +175,7 @@ final class Session {
     /** Endpoint, database and key for a command that talks to the server; warnings go to stderr. */
     Target target(String databaseFlag) throws ConfigException {
         Target target = resolver().resolve(options.context, options.endpoint, databaseFlag);
+        secret(target.apiKey());
         target.warnings().forEach(world.err()::println);
         return target;
     }
@@ -169,7 +186,7 @@ final class Session {
                 target.apiKey(),
                 options.requestTimeout,
                 "zrefresh/" + VersionProvider.version(),
-                debug() ? world.err() : null,
+                debug() ? new EscapingPrintStream(world.err()) : null,
                 traceparent());
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
@@ -194,9 +211,28 @@ final class Session {
         return new JobWaiter(api, world.clock(), world.sleeper(), policy);
     }
 
-    /** The guard's locks, in the config directory. */
-    CollectionLocks locks() {
-        return new CollectionLocks(contexts.directory().locksDir());
+    /**
+     * The guard's locks, in the config directory; when that cannot hold them (a read-only home),
+     * in a directory of this user's in the temp directory, with a warning.
+     */
+    CollectionLocks locks() throws ConfigException {
+        Path preferred = contexts.directory().locksDir();
+        String why;
+        try {
+            return new CollectionLocks(contexts.directory().createLocksDir());
+        } catch (IOException unusable) {
+            why = PrivateFiles.reason(unusable, preferred);
+        }
+        try {
+            Path fallback = ConfigDirectory.fallbackLocksDir();
+            notice("Warning: cannot keep locks in " + preferred + ": " + why + "; using " + fallback + " instead.");
+            return new CollectionLocks(fallback);
+        } catch (IOException unusable) {
+            throw new ConfigException("Cannot keep the locks of the overlap guard in " + preferred + " (" + why
+                    + ") nor in the temp directory (" + unusable.getMessage() + "); make "
+                    + contexts.directory().root() + " writable or set " + ConfigDirectory.ENV_CONFIG_DIR
+                    + " to a directory of yours");
+        }
     }
 
     /**

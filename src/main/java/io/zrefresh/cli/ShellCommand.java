@@ -24,12 +24,17 @@ import picocli.CommandLine.ScopeType;
 final class ShellCommand extends BaseCommand {
 
     @Override
-    protected int run(Session session) throws IOException {
+    protected int run(Session session) throws IOException, UsageException {
         World world = session.world();
         String context = root().context;
         Shell shell = new Shell(world, inheritedOptions(), () -> Shell.prompt(world, context));
         if (!world.terminal().stdinIsTerminal()) {
-            return shell.run(Shell.from(new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8))));
+            try {
+                return shell.run(
+                        Shell.from(new BufferedReader(new InputStreamReader(world.in(), StandardCharsets.UTF_8))));
+            } catch (IOException unreadable) {
+                throw new UsageException("shell: cannot read its commands: " + unreadable.getMessage());
+            }
         }
         return TerminalShell.run(shell, world);
     }

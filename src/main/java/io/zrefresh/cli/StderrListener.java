@@ -112,8 +112,9 @@ final class StderrListener implements RefreshListener {
         return Durations.brief(age.truncatedTo(ChronoUnit.MINUTES));
     }
 
+    /** Notices quote server text (messages, collection names): its control characters are shown as escapes. */
     private void notice(String message) {
-        err.println(message);
+        err.println(SafeText.escape(message));
         err.flush();
     }
 }

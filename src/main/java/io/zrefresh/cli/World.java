@@ -1,6 +1,8 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.cli.shell.TerminalPrompt;
 import io.zrefresh.time.Sleeper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Passed in, so that tests run commands without global state.
  *
  * @param seenCollections collection names seen in list results, for the shell's completion of --name
+ * @param secretInput     where a secret the command asks for comes from (the shell's next line),
+ *                        or null for standard input: see {@link #readSecret}
  */
 public record World(
         InputStream in,
@@ -24,7 +28,18 @@ public record World(
         Sleeper sleeper,
         ZoneId zone,
         TerminalInfo terminal,
-        Set<String> seenCollections) {
+        Set<String> seenCollections,
+        SecretInput secretInput) {
+
+    /** Reads a secret: one line, never echoed, never kept in a history. */
+    @FunctionalInterface
+    public interface SecretInput {
+        /**
+         * @return the line without its end, or null when the input ended first
+         * @throws InterruptedException when the user pressed Ctrl-C instead
+         */
+        String read(String prompt) throws IOException, InterruptedException;
+    }
 
     public World(
             InputStream in,
@@ -35,7 +50,7 @@ public record World(
             Sleeper sleeper,
             ZoneId zone,
             TerminalInfo terminal) {
-        this(in, out, err, env, clock, sleeper, zone, terminal, ConcurrentHashMap.newKeySet());
+        this(in, out, err, env, clock, sleeper, zone, terminal, ConcurrentHashMap.newKeySet(), null);
     }
 
     /** For commands run by tests or embedders: no terminal, system time, this machine's zone. */
@@ -52,10 +67,25 @@ public record World(
     }
 
     public World withIn(InputStream newIn) {
-        return new World(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections);
+        return new World(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections, secretInput);
     }
 
     public World withTerminal(TerminalInfo newTerminal) {
-        return new World(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections);
+        return new World(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections, secretInput);
+    }
+
+    public World withSecretInput(SecretInput newSecretInput) {
+        return new World(in, out, err, env, clock, sleeper, zone, terminal, seenCollections, newSecretInput);
+    }
+
+    /**
+     * A secret the user gives: from the {@link #secretInput} when there is one; else typed on the
+     * terminal after a prompt on stderr, without echo; else the first line of standard input.
+     */
+    public String readSecret(String prompt) throws IOException, InterruptedException {
+        if (secretInput != null) {
+            return secretInput.read(prompt);
+        }
+        return terminal.stdinIsTerminal() ? TerminalPrompt.secret(prompt) : StandardInput.firstLine(in);
     }
 }

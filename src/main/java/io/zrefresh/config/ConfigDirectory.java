@@ -1,5 +1,8 @@
 package io.zrefresh.config;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,6 +20,18 @@ public record ConfigDirectory(Path root) {
         return new ConfigDirectory(Path.of(home, ".zilliz"));
     }
 
+    /** Creates the directory, mode 0700, when it does not exist yet. */
+    public void create() throws ConfigException {
+        try {
+            PrivateFiles.directory(root);
+        } catch (IOException failed) {
+            throw new ConfigException(
+                    "Cannot create the config directory " + root + ": " + PrivateFiles.reason(failed, root)
+                            + "; make it writable or set " + ENV_CONFIG_DIR + " to a directory of yours",
+                    failed);
+        }
+    }
+
     public Path configFile() {
         return root.resolve("config");
     }
@@ -27,6 +42,27 @@ public record ConfigDirectory(Path root) {
 
     public Path locksDir() {
         return root.resolve("locks");
+    }
+
+    /** The locks directory, made (0700, with the config directory) when missing; an error when unusable. */
+    public Path createLocksDir() throws IOException {
+        PrivateFiles.directory(root);
+        Path locks = PrivateFiles.directory(locksDir());
+        if (!Files.isWritable(locks)) {
+            throw new AccessDeniedException(locks.toString());
+        }
+        return locks;
+    }
+
+    /**
+     * Where locks go when the config directory cannot hold them (a read-only home in a CI
+     * container): a directory of this user's alone in the system's temp directory, the same for
+     * every zrefresh of the user, so they still keep each other apart.
+     */
+    public static Path fallbackLocksDir() throws IOException {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path own = PrivateFiles.ownDirectory(Path.of(System.getProperty("java.io.tmpdir"), "zrefresh-" + user));
+        return PrivateFiles.directory(own.resolve("locks"));
     }
 
     public Path historyFile() {

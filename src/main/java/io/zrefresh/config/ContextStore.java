@@ -61,34 +61,50 @@ public final class ContextStore {
         return names().contains(name);
     }
 
-    /** The context's keys as in the files, the API key masked; empty when it does not exist. */
+    /**
+     * The context's keys as in the files, the API key masked (and a password in the endpoint, which
+     * zrefresh refuses to use but another tool may have written); empty when it does not exist.
+     */
     public Map<String, String> describe(String name) throws ConfigException {
         Map<String, String> view = new LinkedHashMap<>(config().section(name));
+        view.computeIfPresent(ENDPOINT, (key, endpoint) -> Endpoints.redact(endpoint));
         ownOrDefaultKey(name).ifPresent(key -> view.put(API_KEY, mask(key)));
         return view;
     }
 
     public Optional<String> ownOrDefaultKey(String name) throws ConfigException {
-        Optional<String> own = credentials().get(name, API_KEY).filter(key -> !key.isBlank());
-        return own.isPresent()
-                ? own
-                : credentials().get(DEFAULT_CONTEXT, API_KEY).filter(key -> !key.isBlank());
+        Optional<String> section = keySection(name);
+        return section.isEmpty() ? Optional.empty() : credentials().get(section.get(), API_KEY);
+    }
+
+    /** The credentials section the context's key comes from: its own, else [default]; empty when neither has one. */
+    public Optional<String> keySection(String name) throws ConfigException {
+        for (String section : List.of(name, DEFAULT_CONTEXT)) {
+            if (credentials()
+                    .get(section, API_KEY)
+                    .filter(key -> !key.isBlank())
+                    .isPresent()) {
+                return Optional.of(section);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Writes the given keys of a context (null values are left as they are). */
     public void set(String name, Map<String, String> values, String apiKey) throws ConfigException {
         IniFile file = config();
+        directory.create();
         file.addSection(name);
         values.forEach((key, value) -> {
             if (value != null) {
                 file.set(name, key, value);
             }
         });
-        file.writeTo(directory.configFile(), false);
+        file.writeTo(directory.configFile());
         if (apiKey != null) {
             IniFile keys = credentials();
             keys.set(name, API_KEY, apiKey);
-            keys.writeTo(directory.credentialsFile(), true);
+            keys.writeTo(directory.credentialsFile());
         }
     }
 
@@ -97,10 +113,10 @@ public final class ContextStore {
         boolean inConfig = config().removeSection(name);
         boolean inCredentials = credentials().removeSection(name);
         if (inConfig) {
-            config.writeTo(directory.configFile(), false);
+            config.writeTo(directory.configFile());
         }
         if (inCredentials) {
-            credentials.writeTo(directory.credentialsFile(), true);
+            credentials.writeTo(directory.credentialsFile());
         }
         return inConfig || inCredentials;
     }

@@ -1,6 +1,8 @@
 package io.zrefresh.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,6 @@ public final class IniFile {
 
     private static final Pattern SECTION = Pattern.compile("\\s*\\[([^\\]]*)]\\s*");
     private static final Pattern ENTRY = Pattern.compile("(\\s*([^=]*?)\\s*=\\s*)(.*?)\\s*");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final String origin;
     private final List<String> lines;
@@ -48,7 +46,7 @@ public final class IniFile {
         } catch (NoSuchFileException missing) {
             return parse("", path.toString());
         } catch (IOException unreadable) {
-            throw new ConfigException("Cannot read " + path + ": " + unreadable.getMessage(), unreadable);
+            throw new ConfigException("Cannot read " + path + ": " + PrivateFiles.reason(unreadable, path), unreadable);
         }
     }
 
@@ -178,18 +176,25 @@ public final class IniFile {
 
     /**
      * Replaces {@code path} with this file's text atomically (temp file + rename), so a reader
-     * never sees half a file. With {@code ownerOnly}, the file is created mode 0600 before any
-     * byte of it is written.
+     * never sees half a file. The temp file is created mode 0600 and written through the handle
+     * that created it, so no other user can read it and no link swapped in can receive it. The
+     * directory must exist.
      */
-    public void writeTo(Path path, boolean ownerOnly) throws ConfigException {
-        Path dir = path.toAbsolutePath().getParent();
-        Path temp = dir.resolve(
-                "." + path.getFileName() + ".tmp" + ProcessHandle.current().pid());
+    public void writeTo(Path path) throws ConfigException {
+        Path temp = path.toAbsolutePath()
+                .resolveSibling("." + path.getFileName() + ".tmp"
+                        + ProcessHandle.current().pid());
         try {
-            Files.createDirectories(dir);
             Files.deleteIfExists(temp);
-            createFile(temp, ownerOnly);
-            Files.writeString(temp, render(), StandardCharsets.UTF_8);
+            try (FileChannel channel = PrivateFiles.newFile(temp)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(render());
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(false);
+            } catch (FileAlreadyExistsException raced) {
+                throw new IOException("temporary file " + temp + " is in use by another zrefresh", raced);
+            }
             try {
                 Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException notAtomic) {
@@ -201,20 +206,7 @@ public final class IniFile {
             } catch (IOException ignored) {
                 // the write error below is the one worth reporting
             }
-            throw new ConfigException("Cannot write " + path + ": " + failed.getMessage(), failed);
-        }
-    }
-
-    private static void createFile(Path temp, boolean ownerOnly) throws IOException {
-        boolean posix = temp.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try {
-            if (ownerOnly && posix) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } else {
-                Files.createFile(temp);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            throw new IOException("temporary file " + temp + " is in use by another zrefresh", raced);
+            throw new ConfigException("Cannot write " + path + ": " + PrivateFiles.reason(failed, path), failed);
         }
     }
 

@@ -1,15 +1,11 @@
 package io.zrefresh.config;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Resolves context, endpoint, database and API key, highest first: flag, environment, context
@@ -57,6 +53,13 @@ public final class SettingsResolver {
         }
         URI endpoint = endpoint(context, endpointFlag);
         List<String> warnings = new ArrayList<>();
+        Path config = store.configPath();
+        for (Path path : List.of(config, store.directory().root())) {
+            if (PrivateFiles.writableByOthers(path)) {
+                warnings.add("Warning: " + path + " can be changed by other users, who could point the endpoint at"
+                        + " a server of theirs and receive the key; run: chmod go-w " + path);
+            }
+        }
         String apiKey = apiKey(context, warnings);
         if (Endpoints.exposesCredentials(endpoint)) {
             warnings.add("Warning: the API key is sent over plain http to " + endpoint.getHost()
@@ -87,30 +90,32 @@ public final class SettingsResolver {
     private String apiKey(String context, List<String> warnings) throws ConfigException {
         Optional<String> fromEnv = first(env.get(ENV_API_KEY));
         if (fromEnv.isPresent()) {
-            return fromEnv.get();
+            return sendable(fromEnv.get(), ENV_API_KEY, "export " + ENV_API_KEY + "=... again");
         }
-        Optional<String> fromFile = store.ownOrDefaultKey(context);
-        if (fromFile.isEmpty()) {
-            throw new ConfigException("No API key for context \"" + context + "\": none in "
-                    + store.directory().credentialsFile()
+        Path credentials = store.directory().credentialsFile();
+        Optional<String> section = store.keySection(context);
+        if (section.isEmpty()) {
+            throw new ConfigException("No API key for context \"" + context + "\": none in " + credentials
                     + " and ZILLIZ_API_KEY is not set. Set one with: zrefresh context set "
                     + context + " --api-key-stdin (or export ZILLIZ_API_KEY=...)");
         }
-        looseModeWarning(store.directory().credentialsFile()).ifPresent(warnings::add);
-        return fromFile.get();
+        if (PrivateFiles.readableByOthers(credentials)) {
+            warnings.add("Warning: " + credentials + " is readable by other users; run: chmod 600 " + credentials);
+        }
+        return sendable(
+                store.credentials().get(section.get(), ContextStore.API_KEY).orElseThrow(),
+                "The API key of [" + section.get() + "] in " + credentials,
+                "zrefresh context set " + section.get() + " --api-key-stdin");
     }
 
-    private static Optional<String> looseModeWarning(Path credentials) {
-        try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(credentials);
-            if (mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ)) {
-                return Optional.of(
-                        "Warning: " + credentials + " is readable by other users; run: chmod 600 " + credentials);
-            }
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // No POSIX modes here (Windows): nothing to check.
+    /** The key, when it can go into an HTTP header; else a message that tells where it is and what is wrong. */
+    private static String sendable(String key, String origin, String fix) throws ConfigException {
+        Optional<String> problem = ApiKeys.problem(key.strip());
+        if (problem.isPresent()) {
+            throw new ConfigException(origin + " cannot be sent: it " + problem.get()
+                    + " (the key is not shown). Set it again with: " + fix);
         }
-        return Optional.empty();
+        return key.strip();
     }
 
     private String knownContexts() throws ConfigException {

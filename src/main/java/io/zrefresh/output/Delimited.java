@@ -22,7 +22,11 @@ enum Delimited {
             return line.append("\r\n").toString();
         }
     },
-    /** Tab-separated, one record per line whatever a value holds, LF line ends. */
+    /**
+     * Tab-separated, LF line ends; control characters in values as escapes ({@code \t}, {@code \n},
+     * {@code \u001b}), so a record is one line and a value one field whatever it holds, and server
+     * text cannot drive the terminal or a CI log that shows it. Exact values: json or csv.
+     */
     TEXT {
         @Override
         String line(List<String> cells) {
@@ -31,7 +35,7 @@ enum Delimited {
                 if (line.length() > 0) {
                     line.append('\t');
                 }
-                line.append(cell.replace('\t', ' ').replace('\n', ' ').replace('\r', ' '));
+                line.append(SafeText.escape(cell));
             }
             return line.append('\n').toString();
         }

@@ -217,12 +217,12 @@ public final class Printer {
         return fields;
     }
 
-    /** Scalars bare, arrays of scalars one per line, null as nothing. */
+    /** Scalars bare, arrays of scalars one per line, null as nothing; for people, so control characters escaped. */
     private void lines(JsonNode value) {
         if (value.isArray()) {
-            value.forEach(element -> out.print(Cells.text(element) + "\n"));
+            value.forEach(element -> out.print(SafeText.escape(Cells.text(element)) + "\n"));
         } else if (!value.isNull() && !value.isMissingNode()) {
-            out.print(Cells.text(value) + "\n");
+            out.print(SafeText.escape(Cells.text(value)) + "\n");
         }
     }
 

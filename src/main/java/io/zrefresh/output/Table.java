@@ -11,7 +11,9 @@ import java.util.function.UnaryOperator;
  * values end with an ellipsis; when that is not enough, each row is printed as a block of
  * HEADER value lines, as psql's expanded mode does. Piped output is never cut, so scripts see
  * whole values. The rows are asked for twice, once for the widths and once to print, so the
- * caller decides whether they are held or made again.
+ * caller decides whether they are held or made again. Cells show control
+ * characters as escapes ({@link SafeText}): a table is for people, and its values come from the
+ * server.
  */
 final class Table {
 
@@ -69,7 +71,7 @@ final class Table {
         rows.forEach(row -> {
             count[0]++;
             for (int c = 0; c < widths.length; c++) {
-                widths[c] = Math.max(widths[c], width(row[c]));
+                widths[c] = Math.max(widths[c], width(SafeText.escape(row[c])));
             }
         });
         return count[0];
@@ -113,7 +115,7 @@ final class Table {
             first[0] = false;
             for (int c = 0; c < columns.size(); c++) {
                 Column column = columns.get(c);
-                String value = cut(row[c], valueWidth);
+                String value = cut(SafeText.escape(row[c]), valueWidth);
                 String line = ansi.bold(column.header())
                         + (value.isEmpty()
                                 ? ""
@@ -129,7 +131,7 @@ final class Table {
     private void printRow(PrintStream out, String[] cells, int[] widths, boolean isHeader, Ansi ansi) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
-            String text = cut(cells[c], widths[c]);
+            String text = cut(SafeText.escape(cells[c]), widths[c]);
             line.append(isHeader ? ansi.bold(text) : columns.get(c).paint().apply(text));
             if (c < cells.length - 1) {
                 line.append(" ".repeat(widths[c] - width(text))).append(GAP);

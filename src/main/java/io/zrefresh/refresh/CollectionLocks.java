@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -24,8 +26,11 @@ public final class CollectionLocks {
 
     private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
 
+    private static final Set<OpenOption> OPEN = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+
     private final Path directory;
 
+    /** @param directory where the lock files go; it exists, and only its owner can write there */
     public CollectionLocks(Path directory) {
         this.directory = directory;
     }
@@ -55,7 +60,6 @@ public final class CollectionLocks {
 
     /** Blocks until the lock of this collection is ours. */
     public Held acquire(String endpoint, String database, String collection) throws IOException, InterruptedException {
-        Files.createDirectories(directory);
         Path file = directory
                 .resolve(fileName(endpoint + "\n" + database + "\n" + collection))
                 .toAbsolutePath();
@@ -63,7 +67,13 @@ public final class CollectionLocks {
         threads.acquire();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // Owner-only (0600) whatever the umask: a lock file others could write is one they could hold.
+            channel = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    ? FileChannel.open(
+                            file,
+                            OPEN,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : FileChannel.open(file, OPEN);
             return new Held(threads, channel, channel.lock());
         } catch (IOException | RuntimeException failed) {
             if (channel != null) {

@@ -205,22 +205,78 @@ class RefreshApiTest {
                         "Cannot list refresh jobs: could not connect to cluster.example:19530 (connection refused) (after 3 attempts)");
     }
 
-    @Test
-    void theDebugTraceMasksTheKey() throws Exception {
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    /** An API whose --debug trace goes to {@code trace}; one attempt per call. */
+    private RefreshApi tracing(ByteArrayOutputStream trace) {
         ClientSettings settings = new ClientSettings(
                 URI.create("https://c.example"),
                 "very-secret",
                 Duration.ofSeconds(1),
                 "ua",
                 new PrintStream(trace, true, StandardCharsets.UTF_8));
+        return new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time);
+    }
+
+    @Test
+    void theDebugTraceMasksTheKey() throws Exception {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
         transport.ok("{\"records\":[]}");
-        new RefreshApi(settings, transport, new RetryPolicy(1, () -> 0), time, time).list("default", null);
+        tracing(trace).list("default", null);
         assertThat(trace.toString(StandardCharsets.UTF_8))
                 .contains(
                         "> POST https://c.example/v2/vectordb/jobs/external_collection/list",
                         "Bearer ***",
                         "< HTTP 200")
                 .doesNotContain("very-secret");
+    }
+
+    @Test
+    void theDebugTraceMasksTheSecretsOfTheSpecButSendsThemAsGiven() throws Exception {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        transport.ok("{\"jobId\":1}");
+        String spec = "{\"format\":\"parquet\",\"columns\":[\"token_count\"],\"extfs\":{\"cloud_provider\":\"aws\","
+                + "\"access_key_id\":\"AKIAEXAMPLE\",\"secret_access_key\":\"s3cr3t-value\",\"session_token\":\"tok-value\","
+                + "\"nested\":{\"Password\":\"pw-value\",\"api_key\":{\"v\":\"key-value\"}}}}";
+        tracing(trace).trigger("default", "books", "s3://b/p/", spec);
+
+        String shown = trace.toString(StandardCharsets.UTF_8);
+        assertThat(shown)
+                .contains(
+                        "\\\"secret_access_key\\\":\\\"***\\\"",
+                        "\\\"session_token\\\":\\\"***\\\"",
+                        "\\\"Password\\\":\\\"***\\\"",
+                        "\\\"api_key\\\":\\\"***\\\"",
+                        "\\\"access_key_id\\\":\\\"AKIAEXAMPLE\\\"",
+                        "\\\"columns\\\":[\\\"token_count\\\"]")
+                .doesNotContain("s3cr3t-value", "tok-value", "pw-value", "key-value");
+        assertThat(transport.sent.get(0).json().get("externalSpec").asText()).isEqualTo(spec);
+    }
+
+    @Test
+    void aRedirectIsRefusedSayingWhereItPointed() {
+        transport.reply(
+                301,
+                "text/html",
+                "<html>Moved</html>",
+                "Location",
+                "https://new.example/v2/vectordb/jobs/external_collection/list");
+        ApiException error = catchThrowableOfType(ApiException.class, () -> api().list("default", null));
+        assertThat(error.kind()).isEqualTo(ApiException.Kind.SERVER);
+        assertThat(error.getMessage())
+                .isEqualTo("Cannot list refresh jobs: the server answered with a redirect (HTTP 301) to"
+                        + " https://new.example/v2/vectordb/jobs/external_collection/list; zrefresh does not follow"
+                        + " redirects, so that the API key goes nowhere else: if that is the right server, make it the"
+                        + " endpoint");
+        assertThat(transport.sent).as("not retried").hasSize(1);
+    }
+
+    @Test
+    void anAnswerLongerThanTheCapIsAServerErrorReportedOnce() {
+        transport.fail(new AnswerTooLargeException(64L << 20, 200));
+        ApiException error = catchThrowableOfType(ApiException.class, () -> api().list("default", null));
+        assertThat(error.kind()).isEqualTo(ApiException.Kind.SERVER);
+        assertThat(error.getMessage())
+                .startsWith("Cannot list refresh jobs: the server's answer (HTTP 200) is longer than 64 MiB, the most"
+                        + " zrefresh reads");
+        assertThat(transport.sent).as("not retried").hasSize(1);
     }
 }

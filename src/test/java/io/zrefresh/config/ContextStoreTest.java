@@ -53,4 +53,10 @@ class ContextStoreTest {
         assertThat(Files.readString(dir.resolve("credentials"))).isEqualTo("\n[org.q]\napi_key = o\n");
         assertThat(store().delete("a")).isFalse();
     }
+
+    @Test
+    void describeMasksAPasswordInTheEndpoint() throws Exception {
+        Files.writeString(dir.resolve("config"), "[default]\nendpoint = https://u:hunter2@e.example\n");
+        assertThat(store().describe("default")).containsEntry("endpoint", "https://***@e.example");
+    }
 }

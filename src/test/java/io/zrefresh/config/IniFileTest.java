@@ -1,11 +1,15 @@
 package io.zrefresh.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,11 +112,13 @@ class IniFileTest {
     }
 
     @Test
-    void writesAtomicallyAndOwnerOnlyWhenAsked(@TempDir Path dir) throws Exception {
-        Path credentials = dir.resolve("sub").resolve("credentials");
+    void writesAtomicallyAndOwnerOnly(@TempDir Path dir) throws Exception {
+        Path credentials = Files.createDirectories(dir.resolve("sub")).resolve("credentials");
+        Files.writeString(credentials, "[old]\n");
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-rw-rw-"));
         IniFile file = IniFile.parse("", credentials.toString());
         file.set("default", "api_key", "k1");
-        file.writeTo(credentials, true);
+        file.writeTo(credentials);
         assertThat(Files.readString(credentials)).isEqualTo("[default]\napi_key = k1\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)))
                 .isEqualTo("rw-------");
@@ -124,5 +130,57 @@ class IniFileTest {
     @Test
     void aMissingFileIsEmpty(@TempDir Path dir) throws Exception {
         assertThat(IniFile.read(dir.resolve("none")).sections()).isEmpty();
+    }
+
+    @Test
+    void readAndWriteErrorsSayWhy(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> IniFile.read(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Cannot read " + dir + ": is a directory");
+        Path inMissingDir = dir.resolve("missing").resolve("config");
+        assertThatThrownBy(() -> IniFile.parse("", "config").writeTo(inMissingDir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Cannot write " + inMissingDir + ": it does not exist (");
+    }
+
+    /**
+     * Someone who can write in the directory swaps a link to their own file in for the temp file,
+     * between its creation and its writing: the key must go to the file zrefresh created, never
+     * through the link.
+     */
+    @Test
+    void aLinkSwappedInForTheTempFileNeverReceivesTheKey(@TempDir Path dir) throws Exception {
+        Path credentials = dir.resolve("credentials");
+        Path temp = dir.resolve(".credentials.tmp" + ProcessHandle.current().pid());
+        Path trap = dir.resolve("trap");
+        AtomicBoolean done = new AtomicBoolean();
+        Thread attacker = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(temp);
+                        Files.createSymbolicLink(temp, trap);
+                    }
+                } catch (IOException raced) {
+                    // the writer was faster this time: try the next one
+                }
+            }
+        });
+        attacker.start();
+        try {
+            for (int i = 0; i < 500 && !Files.exists(trap); i++) {
+                IniFile file = IniFile.parse("", credentials.toString());
+                file.set("default", "api_key", "sk-secret-" + i);
+                try {
+                    file.writeTo(credentials);
+                } catch (ConfigException lostTheRace) {
+                    // a link in the way is refused: the key stays unwritten, which is what counts
+                }
+            }
+        } finally {
+            done.set(true);
+            attacker.join();
+        }
+        assertThat(trap).doesNotExist();
     }
 }

@@ -182,4 +182,59 @@ class SettingsResolverTest {
                         .warnings())
                 .isEmpty();
     }
+
+    @Test
+    void aKeyThatCannotGoIntoAHeaderIsAConfigurationErrorThatDoesNotShowIt() {
+        env.put("ZILLIZ_API_KEY", "sk-first\nsk-second");
+        ConfigException fromEnv =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(fromEnv.getMessage())
+                .isEqualTo(
+                        "ZILLIZ_API_KEY cannot be sent: it has a line break (U+000A) at character 9 of 18 (the key is"
+                                + " not shown). Set it again with: export ZILLIZ_API_KEY=... again")
+                .doesNotContain("sk-first", "sk-second");
+        env.put("ZILLIZ_API_KEY", "  sk-trimmed-0001\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null)))
+                .as("a line break at the end is only whitespace")
+                .isNull();
+    }
+
+    @Test
+    void aControlByteInTheCredentialsFileNamesTheFileAndSection() throws Exception {
+        Files.writeString(dir.resolve("credentials"), "[staging]\napi_key = key\u0007staging\n");
+        ConfigException error =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve("staging", null, null));
+        assertThat(error.getMessage())
+                .isEqualTo("The API key of [staging] in " + dir.resolve("credentials")
+                        + " cannot be sent: it has a control character (U+0007) at character 4 of 11 (the key is not"
+                        + " shown). Set it again with: zrefresh context set staging --api-key-stdin")
+                .doesNotContain("staging\u0007", "key\u0007");
+    }
+
+    @Test
+    void anEndpointWithAPasswordIsRefusedMasked() throws Exception {
+        env.put("ZILLIZ_ENDPOINT", "https://u:hunter2@cluster.example");
+        ConfigException fromEnv =
+                catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null));
+        assertThat(fromEnv.getMessage())
+                .startsWith("Invalid endpoint in ZILLIZ_ENDPOINT: 'https://***@cluster.example' holds a user name")
+                .doesNotContain("hunter2");
+        env.remove("ZILLIZ_ENDPOINT");
+        Files.writeString(dir.resolve("config"), "[default]\nendpoint = https://u:hunter2@cluster.example\n");
+        assertThat(catchThrowableOfType(ConfigException.class, () -> resolver().resolve(null, null, null))
+                        .getMessage())
+                .startsWith("Invalid endpoint in " + dir.resolve("config") + " [default]: 'https://***@")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void warnsWhenOthersCanChangeTheConfig() throws Exception {
+        Files.setPosixFilePermissions(dir.resolve("config"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(resolver().resolve(null, null, null).warnings())
+                .singleElement()
+                .asString()
+                .isEqualTo("Warning: " + dir.resolve("config") + " can be changed by other users, who could point the"
+                        + " endpoint at a server of theirs and receive the key; run: chmod go-w "
+                        + dir.resolve("config"));
+    }
 }

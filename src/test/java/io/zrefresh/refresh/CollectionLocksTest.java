@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -22,7 +23,7 @@ class CollectionLocksTest {
 
     @Test
     void oneHolderAtATimePerCollection() throws Exception {
-        CollectionLocks locks = new CollectionLocks(dir.resolve("locks"));
+        CollectionLocks locks = new CollectionLocks(Files.createDirectory(dir.resolve("locks")));
         int threads = 6;
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -50,7 +51,11 @@ class CollectionLocksTest {
         }
         assertThat(most.get()).isEqualTo(1);
         try (var files = Files.list(dir.resolve("locks"))) {
-            assertThat(files.toList()).singleElement().asString().endsWith(".lock");
+            Path lock = files.toList().get(0);
+            assertThat(lock.toString()).endsWith(".lock");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)))
+                    .as("owner-only whatever the umask")
+                    .isEqualTo("rw-------");
         }
     }
 

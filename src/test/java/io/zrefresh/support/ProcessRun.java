@@ -2,6 +2,7 @@ package io.zrefresh.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessRun {
 
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> wrapper = new ArrayList<>();
+    private byte[] stdin = new byte[0];
 
     public ProcessRun(Path home) {
         env.put("PATH", System.getenv("PATH"));
@@ -38,6 +41,29 @@ public final class ProcessRun {
         return this;
     }
 
+    /** What the process reads on stdin, which is then closed (by default it is closed at once). */
+    public ProcessRun stdin(byte[] bytes) {
+        this.stdin = bytes.clone();
+        return this;
+    }
+
+    /**
+     * Starts zrefresh through a command that takes it as its last words, e.g. {@code sh -c 'umask 000;
+     * exec "$@"' sh}.
+     */
+    public ProcessRun through(String... words) {
+        wrapper.addAll(List.of(words));
+        return this;
+    }
+
+    /** A process builder with this run's environment (and nothing of the test's). */
+    public ProcessBuilder builder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return builder;
+    }
+
     public static List<String> command() {
         String command = System.getProperty("zrefresh.command");
         if (command != null && !command.isBlank()) {
@@ -48,21 +74,23 @@ public final class ProcessRun {
         return List.of(java, "-jar", jar);
     }
 
-    /** Starts the process; stdin is empty. */
+    /** Starts the process; stdin holds what {@link #stdin} gave, if anything. */
     public Process start(String... args) throws IOException {
         Process process = startWithOpenStdin(args);
-        process.getOutputStream().close();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin);
+        } catch (IOException notReading) {
+            // the process ended or closed its stdin without reading all of it: its output tells
+        }
         return process;
     }
 
     /** Starts the process with its stdin a pipe that the caller writes and closes. */
     public Process startWithOpenStdin(String... args) throws IOException {
-        List<String> command = new ArrayList<>(command());
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(command());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        return builder.start();
+        return builder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     }
 
     public CliRun.Result run(String... args) throws Exception {

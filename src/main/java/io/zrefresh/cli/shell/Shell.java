@@ -7,6 +7,7 @@ import io.zrefresh.config.ConfigDirectory;
 import io.zrefresh.config.ConfigException;
 import io.zrefresh.config.ContextStore;
 import io.zrefresh.config.SettingsResolver;
+import io.zrefresh.output.SafeText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,10 +31,18 @@ public final class Shell {
     /** Where lines come from; null means the input has ended. */
     public interface Lines {
         String next(String prompt) throws IOException;
+
+        /** The next line, as a secret: not echoed, not kept in the history. */
+        String secret(String prompt) throws IOException, InterruptedException;
     }
 
     /** Words that end the shell. */
     static final List<String> LEAVE_WORDS = List.of("exit", "quit");
+
+    /** The option of {@code context set} whose key is, in the shell, the line after the command. */
+    private static final String KEY_FROM_INPUT = "--api-key-stdin";
+
+    private static final String KEY_PROMPT = "API key: ";
 
     private final World world;
     private final List<String> inheritedOptions;
@@ -55,7 +64,7 @@ public final class Shell {
                 args = new ArrayList<>(words.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE)
                         .words());
             } catch (EOFError unclosed) {
-                world.err().println("Unclosed quote in: " + line);
+                world.err().println("Unclosed quote in: " + SafeText.escape(line));
                 lastCode = ExitCode.USAGE;
                 continue;
             }
@@ -70,15 +79,28 @@ public final class Shell {
                 world.err().println("Already in the shell.");
                 continue;
             }
-            lastCode = runCommand(args);
+            lastCode = runCommand(args, lines);
         }
         return lastCode;
     }
 
-    private int runCommand(List<String> args) {
+    private int runCommand(List<String> args, Lines lines) throws IOException {
+        World commandWorld = world;
+        if (args.contains(KEY_FROM_INPUT)) {
+            // Read before the command runs, whatever it makes of it: the key's line must never run
+            // as a command of its own, whose error would show it.
+            String key;
+            try {
+                key = lines.secret(KEY_PROMPT);
+            } catch (InterruptedException cancelled) {
+                world.err().println("Interrupted; nothing was read.");
+                return ExitCode.INTERRUPTED;
+            }
+            commandWorld = world.withSecretInput(prompt -> key);
+        }
         List<String> full = new ArrayList<>(inheritedOptions);
         full.addAll(args);
-        int code = Cli.run(world, full.toArray(String[]::new));
+        int code = Cli.run(commandWorld, full.toArray(String[]::new));
         world.out().flush();
         // A Ctrl-C meant for this command must not end the next one.
         Thread.interrupted();
@@ -87,22 +109,40 @@ public final class Shell {
 
     /** Lines from a JLine reader: Ctrl-C abandons the line, Ctrl-D leaves. */
     static Lines from(LineReader reader) {
-        return prompt -> {
-            while (true) {
-                try {
-                    return reader.readLine(prompt);
-                } catch (UserInterruptException abandoned) {
-                    // a fresh prompt, as shells do
-                } catch (EndOfFileException end) {
-                    return null;
+        return new Lines() {
+            @Override
+            public String next(String prompt) {
+                while (true) {
+                    try {
+                        return reader.readLine(prompt);
+                    } catch (UserInterruptException abandoned) {
+                        // a fresh prompt, as shells do
+                    } catch (EndOfFileException end) {
+                        return null;
+                    }
                 }
+            }
+
+            @Override
+            public String secret(String prompt) throws InterruptedException {
+                return TerminalPrompt.secret(reader, prompt);
             }
         };
     }
 
-    /** Lines from piped stdin, without prompts. */
+    /** Lines from piped stdin, without prompts (nor echo: a secret is just the next line). */
     public static Lines from(BufferedReader reader) {
-        return prompt -> reader.readLine();
+        return new Lines() {
+            @Override
+            public String next(String prompt) throws IOException {
+                return reader.readLine();
+            }
+
+            @Override
+            public String secret(String prompt) throws IOException {
+                return reader.readLine();
+            }
+        };
     }
 
     /**

@@ -3,8 +3,11 @@ package io.zrefresh.cli.shell;
 import io.zrefresh.cli.Cli;
 import io.zrefresh.cli.World;
 import io.zrefresh.config.ConfigDirectory;
+import io.zrefresh.config.ConfigException;
+import io.zrefresh.config.PrivateFiles;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -27,15 +30,38 @@ public final class TerminalShell {
         }
     }
 
-    static LineReader reader(Terminal terminal, World world) throws IOException {
+    /** A reader with completion, and a history file in the config directory when there can be one. */
+    static LineReader reader(Terminal terminal, World world) {
         ConfigDirectory directory = ConfigDirectory.from(world.env());
-        Files.createDirectories(directory.root());
-        return LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("zrefresh")
                 .completer(new ShellCompleter(
-                        () -> Cli.create(world).getCommandSpec(), directory, world.seenCollections()))
-                .variable(LineReader.HISTORY_FILE, directory.historyFile())
-                .build();
+                        () -> Cli.create(world).getCommandSpec(), directory, world.seenCollections()));
+        Path history = directory.historyFile();
+        try {
+            directory.create();
+            createPrivate(history);
+            builder.variable(LineReader.HISTORY_FILE, history);
+        } catch (ConfigException unusable) {
+            world.err().println("Warning: no history in this session: " + unusable.getMessage() + ".");
+        } catch (IOException unusable) {
+            world.err()
+                    .println("Warning: no history in this session: cannot create " + history + ": "
+                            + PrivateFiles.reason(unusable, history) + ".");
+        }
+        return builder.build();
+    }
+
+    /**
+     * The history file, made 0600 before JLine first appends to it (it can hold endpoint URLs); its
+     * own rewrites, when it trims the file, make temp files 0600 too.
+     */
+    private static void createPrivate(Path history) throws IOException {
+        try {
+            PrivateFiles.newFile(history).close();
+        } catch (FileAlreadyExistsException kept) {
+            // a history of earlier sessions, kept as it is
+        }
     }
 }
