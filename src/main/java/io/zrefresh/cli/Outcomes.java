@@ -86,7 +86,7 @@ final class Outcomes {
         if (told.known() != null) {
             outputs.put("state", told.known().stateName());
         }
-        outputs.put("outcome", told.record().get("outcome").asText());
+        outputs.put(Shape.OUTCOME, told.record().get(Shape.OUTCOME).asText());
         reportToCi(List.of(told), outputs);
         return exitCode;
     }
@@ -205,7 +205,7 @@ final class Outcomes {
             problem = ErrorReporter.problemOf(((Failed) outcome).error());
             note = "";
         }
-        record.put("outcome", word);
+        record.put(Shape.OUTCOME, word);
         if (jobId != null) {
             record.set(Job.JOB_ID, jobId.toJson());
         }
@@ -214,7 +214,7 @@ final class Outcomes {
             job.node().fields().forEachRemaining(field -> record.set(field.getKey(), field.getValue()));
         }
         if (outcome instanceof Failed) {
-            record.set("error", session.reporter().errorObject(problem));
+            record.set(Shape.ERROR, session.reporter().errorObject(problem));
         }
         String explanation = problem == null ? note : problem.message();
         Job known = knownJob(outcome);

@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Printer {
 
+    private static final List<String> OUTCOME_HEADERS =
+            List.of("COLLECTION", "OUTCOME", "JOB ID", "STATE", "PROGRESS", "DURATION", "REASON");
     private static final List<String> JOB_HEADERS =
             List.of("JOB ID", "COLLECTION", "STATE", "PROGRESS", "STARTED", "DURATION", "REASON");
 
@@ -110,7 +112,7 @@ public final class Printer {
         if (layout == Shape.JOB_LIST) {
             jobTable(elements(value.path("records")));
         } else if (layout == Shape.RECORDS) {
-            table(value.path("records"), Shape.GENERIC);
+            outcomeTable(value.path("records"));
         } else if (value.isObject()) {
             keyValueTable(value, layout == Shape.JOB);
         } else if (value.isArray() && isAllObjects(value)) {
@@ -131,13 +133,7 @@ public final class Printer {
     }
 
     private void jobTable(Records records) {
-        Ansi ansi = settings.ansi();
-        List<Column> columns = new ArrayList<>();
-        for (String header : JOB_HEADERS) {
-            boolean cuttable = header.equals("COLLECTION") || header.equals("REASON");
-            UnaryOperator<String> paint = header.equals("STATE") ? ansi::state : UnaryOperator.identity();
-            columns.add(new Column(header, cuttable, paint));
-        }
+        List<Column> columns = jobColumns(JOB_HEADERS);
         JobCells jobCells = new JobCells(settings.zone(), settings.clock().millis());
         // Rows are kept (the widths need them all) with repeated values shared: 100,000 jobs of a
         // few collections and states then take a few megabytes, and the list is parsed once.
@@ -159,6 +155,44 @@ public final class Printer {
         if (rows.isEmpty()) {
             err.println("No refresh jobs found.");
         }
+    }
+
+    /**
+     * Trigger over several collections, for people: a row per collection with its outcome and what
+     * is known of its job, the reason column holding the job's reason or the error's message.
+     */
+    private void outcomeTable(JsonNode records) {
+        List<Column> columns = jobColumns(OUTCOME_HEADERS);
+        JobCells jobCells = new JobCells(settings.zone(), settings.clock().millis());
+        List<String[]> rows = new ArrayList<>();
+        records.forEach(record -> {
+            Job job = new Job(record);
+            boolean described = record.has(Job.STATE);
+            rows.add(new String[] {
+                job.collectionName(),
+                record.path(Shape.OUTCOME).asText(""),
+                Cells.text(record.get(Job.JOB_ID)),
+                job.stateName(),
+                described ? jobCells.progress(job) : "",
+                described ? jobCells.duration(job) : "",
+                record.has(Shape.ERROR)
+                        ? record.path(Shape.ERROR).path("message").asText("")
+                        : job.reason()
+            });
+        });
+        printTable(new Table(columns, rows::forEach));
+    }
+
+    /** Columns of a table about jobs: collection and reason give up room first, states are coloured. */
+    private List<Column> jobColumns(List<String> headers) {
+        Ansi ansi = settings.ansi();
+        List<Column> columns = new ArrayList<>();
+        for (String header : headers) {
+            boolean cuttable = header.equals("COLLECTION") || header.equals("REASON");
+            UnaryOperator<String> paint = header.equals("STATE") ? ansi::state : UnaryOperator.identity();
+            columns.add(new Column(header, cuttable, paint));
+        }
+        return columns;
     }
 
     private static String share(Map<String, String> shared, String value) {

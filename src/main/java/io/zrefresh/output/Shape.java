@@ -6,8 +6,18 @@ public enum Shape {
     JOB,
     /** list's {@code {"records": [...]}}: rendered by its records. */
     JOB_LIST,
-    /** {@code {"records": [...]}} of other objects (trigger of several collections): rendered by its records. */
+    /**
+     * {@code {"records": [...]}} of trigger over several collections: each record the
+     * collection, its {@link #OUTCOME} and, as known, the job's fields or an {@link #ERROR}
+     * object; rendered by its records.
+     */
     RECORDS,
     /** Anything else, including whatever a --query returned. */
-    GENERIC
+    GENERIC;
+
+    /** The field of a trigger record that says how the collection's trigger ended. */
+    public static final String OUTCOME = "outcome";
+
+    /** The field of a trigger record that holds the error object of an {@code error} outcome. */
+    public static final String ERROR = "error";
 }

@@ -188,7 +188,12 @@ class PipelinesEndToEndTest extends DevServerTest {
     void severalNamesInTableAndTextShowTheRecords() {
         server(Duration.ofSeconds(30), time);
         Result table = run("trigger", "--name", "ext_books", "--name", "ghost");
-        assertThat(table.out().lines().toList().get(0)).startsWith("COLLECTIONNAME  OUTCOME    JOBID");
+        assertThat(table.out().lines().toList())
+                .first()
+                .asString()
+                .matches("COLLECTION +OUTCOME +JOB ID +STATE +PROGRESS +DURATION +REASON");
+        assertThat(table.out().lines().toList().get(2))
+                .matches("ghost +error +Cannot check the refresh jobs of ghost before triggering: .*");
         Result text = run(
                 "trigger",
                 "--name",

@@ -188,6 +188,30 @@ class PrinterTest {
     }
 
     @Test
+    void triggerRecordsOfSeveralCollectionsAreATableOfOutcomes() throws Exception {
+        String records = """
+                {"records":[
+                  {"collectionName":"ext_books","outcome":"triggered","jobId":466073417512550402,"endTime":1754550065123,
+                   "progress":100,"startTime":1754550000123,"state":"RefreshCompleted"},
+                  {"collectionName":"ext_broken","outcome":"triggered","jobId":466073417512550403,"endTime":1754550010123,
+                   "progress":44,"reason":"no files","startTime":1754550000123,"state":"RefreshFailed"},
+                  {"collectionName":"plain_coll","outcome":"error",
+                   "error":{"exitCode":5,"code":1100,"message":"Cannot check the refresh jobs of plain_coll"}}
+                ]}""";
+        assertThat(print(OutputFormat.TABLE, records, Shape.RECORDS).lines())
+                .containsExactly(
+                        "COLLECTION  OUTCOME    JOB ID              STATE             PROGRESS  DURATION  REASON",
+                        "ext_books   triggered  466073417512550402  RefreshCompleted  100%      1m05s",
+                        "ext_broken  triggered  466073417512550403  RefreshFailed     44%       10s       no files",
+                        "plain_coll  error                                                                "
+                                + "Cannot check the refresh jobs of plain_coll");
+        out.reset();
+        assertThat(print(OutputFormat.CSV, records, Shape.RECORDS))
+                .as("csv keeps the raw fields")
+                .startsWith("collectionName,outcome,jobId,endTime,progress,startTime,state,reason,error\r\n");
+    }
+
+    @Test
     void aSingleJobIsAKeyValueTable() throws Exception {
         String printed = print(OutputFormat.TABLE, """
                 {"collectionName":"ext_books","endTime":0,"jobId":466073417512550402,"progress":42,"startTime":1754550000123,"state":"RefreshPending"}""", Shape.JOB);
