@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,9 +25,10 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The JDK's HttpClient behind {@link Transport}. The client is built on the first request, since
- * building it (SSL context) costs a few hundred milliseconds that --help and --version must not
- * pay. One client per command, so all polls of a wait reuse one keep-alive connection.
+ * The JDK's HttpClient behind {@link Transport}. A client is built on the first request, since
+ * building it costs startup time that --help and --version must not pay, and kept for the
+ * transport's life: all polls of a wait, and all commands of a shell, reuse its keep-alive
+ * connections. One client per scheme: a plain http one sets up no TLS.
  */
 public final class JdkHttpTransport implements Transport {
 
@@ -35,7 +37,7 @@ public final class JdkHttpTransport implements Transport {
     /** The client's own threads: it starts them on the thread that builds it, whose group they join. */
     private final ThreadGroup clientThreads = new ThreadGroup("zrefresh-http");
 
-    private HttpClient client;
+    private final Map<String, HttpClient> clients = new HashMap<>();
 
     @Override
     public HttpReply post(URI uri, Map<String, String> headers, byte[] body, Duration timeout)
@@ -59,17 +61,19 @@ public final class JdkHttpTransport implements Transport {
         clientThreads.interrupt();
     }
 
-    /** Built for the first request's endpoint; a command talks to one endpoint only. */
-    private synchronized HttpClient client(URI first) throws IOException, InterruptedException {
+    private synchronized HttpClient client(URI uri) throws IOException, InterruptedException {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        HttpClient client = clients.get(scheme);
         if (client == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NEVER);
-            if ("http".equalsIgnoreCase(first.getScheme())) {
+            if (scheme.equals("http")) {
                 builder.sslContext(PlainHttp.CONTEXT).sslParameters(new SSLParameters());
             }
             client = buildAmongClientThreads(builder);
+            clients.put(scheme, client);
         }
         return client;
     }

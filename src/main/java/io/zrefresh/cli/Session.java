@@ -1,7 +1,6 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.api.ClientSettings;
-import io.zrefresh.api.JdkHttpTransport;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
 import io.zrefresh.config.ConfigDirectory;
@@ -108,7 +107,7 @@ final class Session {
                 options.debug ? world.err() : null);
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
-        return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());
+        return new RefreshApi(settings, world.http().get(), retries, world.sleeper(), world.clock());
     }
 
     void notice(String message) {
