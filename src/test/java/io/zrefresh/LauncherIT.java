@@ -383,16 +383,24 @@ class LauncherIT extends DevServerTest {
         assertThat(classesLoadedBy(List.of("list", "--retries", "1"))).anyMatch(LauncherIT::buildsHttpClientOrTerminal);
     }
 
-    /** The default SSL context loads the security providers and sets up TLS: tens of milliseconds. */
+    /**
+     * Startup costs a command need not pay: the default SSL context loads the security providers and sets up TLS
+     * (tens of milliseconds), which a plain http endpoint never uses; an ObjectMapper loads the JDK's locale data
+     * for its date format (about 10 ms), which trees of JSON never use.
+     */
     @Test
-    void aPlainHttpEndpointSetsUpNoTls() throws Exception {
+    void aPlainHttpCommandSetsUpNeitherTlsNorAnObjectMapper() throws Exception {
         serve();
         String id = triggerAJob();
-        List<String> loaded = classesLoadedBy(List.of("describe", "--job-id", id));
-        assertThat(loaded)
-                .anyMatch(line -> line.contains(" jdk.internal.net.http.HttpClientImpl "))
-                .noneMatch(line -> line.contains(" sun.security.ssl."))
-                .noneMatch(line -> line.contains(" javax.net.ssl.SSLSocket "));
+        for (String output : List.of("table", "json", "csv", "yaml")) {
+            List<String> loaded = classesLoadedBy(List.of("describe", "--job-id", id, "-o", output));
+            assertThat(loaded)
+                    .as("classes of describe -o %s", output)
+                    .anyMatch(line -> line.contains(" jdk.internal.net.http.HttpClientImpl "))
+                    .noneMatch(line -> line.contains(" sun.security.ssl."))
+                    .noneMatch(line -> line.contains(" javax.net.ssl.SSLSocket "))
+                    .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+        }
     }
 
     private static boolean buildsHttpClientOrTerminal(String loadedClass) {

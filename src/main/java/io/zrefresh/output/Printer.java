@@ -2,6 +2,7 @@ package io.zrefresh.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zrefresh.job.Job;
+import io.zrefresh.json.Json;
 import io.zrefresh.json.RecordsDocument;
 import io.zrefresh.output.Table.Column;
 import java.io.PrintStream;
@@ -50,8 +51,8 @@ public final class Printer {
         JsonNode shown = settings.query() == null ? value : settings.query().apply(value);
         Shape layout = settings.query() == null ? shape : Shape.GENERIC;
         switch (settings.format()) {
-            case JSON -> JsonWriter.json(out, generator -> generator.writeTree(shown));
-            case YAML -> JsonWriter.yaml(out, generator -> generator.writeTree(shown));
+            case JSON -> JsonWriter.json(out, generator -> Json.write(generator, shown));
+            case YAML -> JsonWriter.yaml(out, generator -> Json.write(generator, shown));
             case TABLE -> table(shown, layout);
             case CSV -> csv(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
             case TEXT -> text(layout == Shape.JOB_LIST ? elements(shown.path("records")) : rowsOf(shown));
