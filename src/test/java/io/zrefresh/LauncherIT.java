@@ -229,12 +229,19 @@ class LauncherIT extends DevServerTest {
     }
 
     @Test
-    void recordsNothingWhenTurnedOff() throws Exception {
+    void neitherRecordsNorUsesAnArchiveWhenTurnedOff() throws Exception {
         serve();
         env.put("ZREFRESH_CDS", "off");
         Result list = run(install.resolve("bin/zrefresh"), "list", "--name", "ext_books");
         assertThat(list.exit()).as(list.toString()).isZero();
         assertThat(archives()).isEmpty();
+
+        env.remove("ZREFRESH_CDS");
+        String id = triggerAJob();
+        env.put("ZREFRESH_CDS", "off");
+        assertThat(classesLoadedThrough(install.resolve("bin/zrefresh"), "describe", "--job-id", id))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi source: "))
+                .noneMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
     }
 
     @Test
