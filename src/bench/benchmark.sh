@@ -7,13 +7,15 @@
 # Compared: curl sending the same request; plain `java -jar` (on $JAVA_HOME/bin/java, else the java on PATH);
 # the launcher on Java 17 (CDS archive) and on Java 25 (AOT cache), each with its archive recorded first. The Javas:
 # JAVA17_HOME and JAVA25_HOME, else the first installation of that version in /usr/lib/jvm.
-# Startup: medians of STARTUP_RUNS runs (hyperfine when installed, else a loop timed with date +%s%N) of `--version`
-# and `describe --job-id N`. The shell: `describe` typed into a running `zrefresh shell` (lines on stdin), per
-# command: (median time of 51 lines - median time of 1 line) / 50.
+# Startup: `--version` and `describe --job-id N`, medians of STARTUP_RUNS rounds in which every command runs once in
+# turn, so that all of them meet the same moments of a machine whose speed drifts (shared vCPUs do), and the ratios
+# to curl stay fair. The shell: `describe` typed into a running `zrefresh shell` (lines on stdin), per command:
+# (median time of 51 lines - median time of 1 line) / 50.
 # list: `list --name ext_books` over 1,000, 10,000 and 100,000 jobs in each output format, stdout to /dev/null;
-# medians of LIST_RUNS runs of wall time and peak RSS (GNU time). Prints Markdown.
+# medians of LIST_RUNS runs of wall time and peak RSS (GNU time). Prints Markdown. Needs bash 5 (EPOCHREALTIME).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+LC_NUMERIC=C # EPOCHREALTIME with a decimal point
 
 startup_runs=${1:-15}
 list_runs=${2:-3}
@@ -77,22 +79,27 @@ seed_to() {
     jobs_seeded=$1
 }
 
-# Median wall time of a command line (one string, words quoted as in the shell), in milliseconds.
-median_ms() {
-    if command -v hyperfine > /dev/null; then
-        hyperfine -N --style none --warmup 2 --runs "$startup_runs" --export-csv "$work/hyperfine.csv" "$1" \
-            > /dev/null 2> "$work/hyperfine.err" || { cat "$work/hyperfine.err" >&2; return 1; }
-        awk -F, 'NR == 2 { printf "%.1f\n", $4 * 1000 }' "$work/hyperfine.csv"
-    else
-        local start end
-        for _ in 1 2; do eval "$1" > /dev/null 2>&1 || true; done
-        for _ in $(seq "$startup_runs"); do
-            start=$(date +%s%N)
-            eval "$1" > /dev/null 2>&1 || true
-            end=$(date +%s%N)
-            echo $(((end - start) / 1000000))
-        done | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-    fi
+# Medians of the wall times of command lines (strings, words quoted as in the shell), in milliseconds, one a line:
+# STARTUP_RUNS rounds after two of warm-up, each running every command once, in turn, each round starting one
+# command later (so that no command always follows the same one: a JVM's exit, the server's work after a shell).
+medians_ms() {
+    local commands=("$@") command round i start
+    for ((i = 0; i < $#; i++)); do
+        : > "$work/times.$i"
+        for _ in 1 2; do eval "${commands[$i]}" > /dev/null 2>&1 || true; done
+    done
+    for ((round = 0; round < startup_runs; round++)); do
+        for ((command = 0; command < $#; command++)); do
+            i=$(((round + command) % $#))
+            start=$EPOCHREALTIME
+            eval "${commands[$i]}" > /dev/null 2>&1 || true
+            echo "$start $EPOCHREALTIME" >> "$work/times.$i"
+        done
+    done
+    for ((i = 0; i < $#; i++)); do
+        awk '{ printf "%.3f\n", ($2 - $1) * 1000 }' "$work/times.$i" | sort -n \
+            | awk '{ v[NR] = $1 } END { printf "%.1f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    done
 }
 
 # "wall-seconds / peak-RSS-MB" of one command line, medians of list_runs runs; "failed (exit N)" if a run fails.
@@ -143,14 +150,6 @@ for lines in 1 51; do
     for _ in $(seq "$lines"); do echo "describe --job-id $job_id"; done > "$work/shell-$lines.txt"
 done
 
-# Time per command of describe typed into a running shell.
-shell_ms() {
-    local one many
-    one=$(median_ms "sh -c $(q "exec $through_launcher shell < $work/shell-1.txt")")
-    many=$(median_ms "sh -c $(q "exec $through_launcher shell < $work/shell-51.txt")")
-    awk -v one="$one" -v many="$many" 'BEGIN { printf "%.1f\n", (many - one) / 50 }'
-}
-
 java_version() { "$1/bin/java" -version 2>&1 | head -n 1; }
 echo "## Startup and the shell"
 echo
@@ -158,28 +157,46 @@ echo "$(date -u +%Y-%m-%d), $(nproc) vCPU ($(grep -m 1 'model name' /proc/cpuinf
      "zrefresh $("$java" -jar "$jar" --version | sed 's/^zrefresh //')."
 echo "java -jar: $("$java" -version 2>&1 | head -n 1); Java 17: ${java17:+$(java_version "$java17")};"\
      "Java 25: ${java25:+$(java_version "$java25")}."
-echo "Medians of $startup_runs runs ($(command -v hyperfine > /dev/null && hyperfine --version || echo 'date +%s%N loop'));"\
-     "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg 2> /dev/null)."
+echo "Medians of $startup_runs rounds; load average before: $(cut -d ' ' -f 1-3 /proc/loadavg 2> /dev/null)."
 echo
-describe_curl=$(median_ms "$curl_describe")
-version_plain=$(median_ms "$plain --version")
-describe_plain=$(median_ms "$plain describe --job-id $job_id")
-version_17=$(on_java "$java17" median_ms "$through_launcher --version")
-describe_17=$(on_java "$java17" median_ms "$through_launcher describe --job-id $job_id")
-shell_17=$(on_java "$java17" shell_ms)
-version_25=$(on_java "$java25" median_ms "$through_launcher --version")
-describe_25=$(on_java "$java25" median_ms "$through_launcher describe --job-id $job_id")
-shell_25=$(on_java "$java25" shell_ms)
+names=(describe_curl version_plain describe_plain)
+commands=("$curl_describe" "$plain --version" "$plain describe --job-id $job_id")
+for version in 17 25; do
+    home=java$version
+    [ -n "${!home}" ] || continue
+    on="JAVA_HOME=$(q "${!home}") $through_launcher"
+    names+=("version_$version" "describe_$version" "shell_one_$version" "shell_many_$version")
+    commands+=("$on --version" "$on describe --job-id $job_id"
+        "$on shell < $(q "$work/shell-1.txt")" "$on shell < $(q "$work/shell-51.txt")")
+done
+mapfile -t medians < <(medians_ms "${commands[@]}")
+declare -A ms
+for i in "${!names[@]}"; do
+    ms[${names[$i]}]=${medians[$i]}
+done
+for version in 17 25; do
+    if [ -n "${ms[shell_many_$version]:-}" ]; then
+        ms[shell_$version]=$(awk -v one="${ms[shell_one_$version]}" -v many="${ms[shell_many_$version]}" \
+            'BEGIN { printf "%.1f", (many - one) / 50 }')
+    fi
+done
+cell() {
+    if [ -n "${ms[$1]:-}" ]; then
+        echo "${ms[$1]} ms"
+    else
+        echo "not installed"
+    fi
+}
 echo "| command | curl | java -jar | launcher, Java 17 (CDS) | launcher, Java 25 (AOT cache) |"
 echo "|---|---:|---:|---:|---:|"
-echo "| \`--version\` | | $version_plain ms | $version_17 ms | $version_25 ms |"
-echo "| \`describe --job-id N\` | $describe_curl ms | $describe_plain ms | $describe_17 ms | $describe_25 ms |"
-echo "| \`describe\` typed into \`zrefresh shell\`, per command | | | $shell_17 ms | $shell_25 ms |"
+echo "| \`--version\` | | $(cell version_plain) | $(cell version_17) | $(cell version_25) |"
+echo "| \`describe --job-id N\` | $(cell describe_curl) | $(cell describe_plain) | $(cell describe_17) | $(cell describe_25) |"
+echo "| \`describe\` typed into \`zrefresh shell\`, per command | | | $(cell shell_17) | $(cell shell_25) |"
 echo
-echo "- describe through the launcher / curl: Java 17 $(ratio "$describe_17" "$describe_curl") (target: at most 22x),"\
-     "Java 25 $(ratio "$describe_25" "$describe_curl") (target: at most 15x)"
-echo "- describe in the shell / curl: Java 17 $(ratio "$shell_17" "$describe_curl"),"\
-     "Java 25 $(ratio "$shell_25" "$describe_curl") (target: at most 2x)"
+echo "- describe through the launcher / curl: Java 17 $(ratio "${ms[describe_17]:-}" "${ms[describe_curl]}")"\
+     "(target: at most 22x), Java 25 $(ratio "${ms[describe_25]:-}" "${ms[describe_curl]}") (target: at most 15x)"
+echo "- describe in the shell / curl: Java 17 $(ratio "${ms[shell_17]:-}" "${ms[describe_curl]}"),"\
+     "Java 25 $(ratio "${ms[shell_25]:-}" "${ms[describe_curl]}") (target: at most 2x)"
 echo
 echo "## list --name ext_books, stdout to /dev/null"
 echo
