@@ -20,8 +20,8 @@ import java.util.Map;
  * JSON trees of the client, read and written by Jackson's tokenizer and generator. Numbers are read
  * exactly: int64 job ids stay longs, bigger integers become BigIntegers and decimals BigDecimals, so
  * nothing passes through a double. Tree model only (no binding to classes), which needs no
- * native-image reflection config. No ObjectMapper: its setup (a date format that loads the JDK's
- * locale data) costs every command about 10 ms of startup, and trees need none of it.
+ * native-image reflection config. No ObjectMapper: its setup (with a date format that loads the JDK's
+ * locale data) cost every command over 20 ms of startup, and trees need none of it.
  */
 public final class Json {
 
