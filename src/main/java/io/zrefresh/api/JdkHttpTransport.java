@@ -90,7 +90,7 @@ public final class JdkHttpTransport implements Transport {
 
     /**
      * For plain http. The client insists on an SSL context and its parameters, and the JDK's own
-     * (even one that trusts nothing) loads the security providers and sets up TLS: 20 to 40 ms of
+     * (even one that trusts nothing) loads the security providers and sets up TLS: 25 to 35 ms of
      * startup that a plain http connection never uses. This one sets up nothing and can make no
      * TLS connection.
      */

@@ -36,7 +36,7 @@ public record TerminalInfo(
      * knows whether stdin and stdout together are a console.
      */
     public static TerminalInfo detect(Map<String, String> env) {
-        // asked only where /proc cannot tell: on Java 22 and later it loads console providers (about 5 ms)
+        // asked only where /proc cannot tell: on Java 22 and later it loads console providers (3 ms)
         BooleanSupplier console = () -> System.console() != null;
         int[] measured = {-1};
         IntSupplier width = () -> {
