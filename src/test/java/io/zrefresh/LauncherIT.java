@@ -2,6 +2,8 @@ package io.zrefresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zrefresh.json.Json;
 import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
@@ -9,30 +11,58 @@ import io.zrefresh.support.ExternalProgram;
 import io.zrefresh.support.ProcessRun;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
 import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The JVM build: its distribution as users download it (the tar.gz that the build assembles with jreleaser.yml),
- * run through its Unix launcher (the layout, the class-data sharing archive that the launcher records and
- * reuses), and the classes a run loads. The release workflow leaves this class out of its native runs.
+ * run through its Unix launcher (the layout; the archive of classes that the launcher records and reuses: a CDS
+ * archive on Java 17 to 24, an AOT cache on Java 25 and newer; damaged, stale and foreign archives), and the classes
+ * a run loads. The launcher runs on the Java home given as {@code -Dzrefresh.launcher.java} (default: the one running
+ * the tests); .ci/run runs this class once more on Java 25 when one is installed. The release workflow leaves this
+ * class out of its native runs.
  */
 class LauncherIT extends DevServerTest {
 
+    private static final Path LAUNCHER_JAVA =
+            Path.of(System.getProperty("zrefresh.launcher.java", System.getProperty("java.home")));
+
+    private static final boolean AOT = featureVersion(LAUNCHER_JAVA) >= 25;
+
+    /** kind, checksum and size of the jar, checksum of the Java installation, size of the archive */
+    private static final String ARCHIVE_NAME = AOT ? "aot-\\d+-\\d+-\\d+-\\d+\\.aot" : "cds-\\d+-\\d+-\\d+-\\d+\\.jsa";
+
+    private static final String FROM_THE_ARCHIVE = " source: shared objects file";
+
     private Path install;
     private Path cache;
+    /** The current directory of every run: nothing may land there. */
+    private Path workDir;
+
     private final Map<String, String> env = new HashMap<>();
 
     @BeforeEach
@@ -47,9 +77,10 @@ class LauncherIT extends DevServerTest {
             install = top.findFirst().orElseThrow();
         }
         cache = home.resolve("cache");
+        workDir = Files.createDirectories(home.resolve("work"));
         env.put("HOME", home.toString());
         env.put("XDG_CACHE_HOME", cache.toString());
-        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("JAVA_HOME", LAUNCHER_JAVA.toString());
         env.put("PATH", System.getenv("PATH"));
         env.put("LANG", "C.UTF-8");
         env.put("ZILLIZ_CONFIG_DIR", home.resolve(".zilliz").toString());
@@ -70,11 +101,36 @@ class LauncherIT extends DevServerTest {
         }
     }
 
+    /**
+     * picocli's own jar holds Java 5 class files, which no CDS archive or AOT cache takes: the build compiles picocli
+     * from its sources for Java 17 (class file version 61) instead, and nothing of that jar is shaded.
+     */
+    @Test
+    void picocliIsCompiledForJava17() throws IOException {
+        List<String> picocliClasses = new ArrayList<>();
+        try (JarFile jar = new JarFile(System.getProperty("zrefresh.jar"))) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().startsWith("picocli/") && entry.getName().endsWith(".class")) {
+                    picocliClasses.add(entry.getName());
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        byte[] header = in.readNBytes(8);
+                        assertThat(header[7])
+                                .as("class file version of %s", entry.getName())
+                                .isEqualTo((byte) 61);
+                    }
+                }
+                assertThat(entry.getName()).isNotEqualTo("META-INF/versions/9/module-info.class");
+            }
+        }
+        assertThat(picocliClasses).contains("picocli/CommandLine.class", "picocli/AutoComplete.class");
+    }
+
     @Test
     void recordsTheArchiveInTheFirstCommandThatTalksToTheServerAndUsesItLater() throws Exception {
         serve();
         env.remove("JAVA_HOME");
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+        env.put("PATH", LAUNCHER_JAVA.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
         Path linked = Files.createSymbolicLink(
                 Files.createDirectories(home.resolve("bin")).resolve("zrefresh"), install.resolve("bin/zrefresh"));
 
@@ -87,56 +143,182 @@ class LauncherIT extends DevServerTest {
         assertThat(trigger.exit()).as(trigger.toString()).isZero();
         assertThat(trigger.out()).matches("\\d+\n");
         assertThat(trigger.err()).isEmpty();
-        assertThat(archives()).hasSize(1).allMatch(name -> name.matches("cds-\\d+-\\d+\\.jsa"));
+        assertThat(archives()).hasSize(1).allMatch(name -> name.matches(ARCHIVE_NAME));
+        assertThat(permissions(cache.resolve("zrefresh"))).isEqualTo("rwx------");
+        assertThat(permissions(archive())).isEqualTo("rw-------");
 
-        Path classes = home.resolve("classes.log");
-        env.put("ZREFRESH_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
-        Result describe = run(linked, "describe", "--job-id", trigger.out().trim(), "-o", "json");
-        assertThat(describe.exit()).as(describe.toString()).isZero();
-        assertThat(describe.out()).contains("\"jobId\": " + trigger.out().trim());
-        assertThat(Files.readAllLines(classes))
-                .as("classes of ours come from the recorded archive")
-                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi source: shared objects file (top)"));
+        List<String> loaded = classesLoadedThrough(
+                linked, "describe", "--job-id", trigger.out().trim());
+        assertThat(loaded)
+                .as("classes of the path every server command takes come from the recorded archive")
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.JdkHttpTransport" + FROM_THE_ARCHIVE))
+                .anyMatch(line -> line.contains("] picocli.CommandLine" + FROM_THE_ARCHIVE))
+                .anyMatch(line -> line.contains("] com.fasterxml.jackson.core.JsonFactory" + FROM_THE_ARCHIVE));
+        assertThat(workDir).isEmptyDirectory();
     }
 
-    @Test
-    void ignoresAnArchiveTheJvmCannotUseWithoutAWord() throws Exception {
-        serve();
-        String id = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text")
-                .out()
-                .trim();
-        Path archive = cache.resolve("zrefresh").resolve(archives().get(0));
-        Files.delete(archive);
-        Files.writeString(archive, "not an archive", StandardCharsets.UTF_8);
-
-        Result describe =
-                run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "text", "--query", "jobId");
-        assertThat(describe.exit()).as(describe.toString()).isZero();
-        assertThat(describe.out()).isEqualTo(id + "\n");
-        assertThat(describe.err()).isEmpty();
+    enum Damage {
+        /** {@code truncate -s 4096}: Java 17 maps the missing part and dies of SIGBUS */
+        TRUNCATED,
+        EMPTY,
+        /** random bytes of the archive's size: the size is right, the JVM's own checks find the rest */
+        GARBAGE,
+        /** unreadable (for a user other than root) */
+        UNREADABLE
     }
 
-    @Test
-    void aNewJarRecordsAnArchiveOfItsOwn() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aDamagedArchiveNeverBreaksACommandNorReachesStdout(Damage damage) throws Exception {
         serve();
-        run(install.resolve("bin/zrefresh"), "list", "--name", "ext_books");
-        assertThat(archives()).hasSize(1);
-        try (FileSystem jar = FileSystems.newFileSystem(install.resolve("lib/zrefresh.jar"))) {
-            Files.writeString(jar.getPath("io/zrefresh/rebuilt.txt"), "a rebuilt jar", StandardCharsets.UTF_8);
+        String id = triggerAJob();
+        Path archive = archive();
+        switch (damage) {
+            case TRUNCATED -> setLength(archive, 4096);
+            case EMPTY -> setLength(archive, 0);
+            case GARBAGE -> {
+                byte[] garbage = new byte[(int) Files.size(archive)];
+                new Random(7).nextBytes(garbage);
+                Files.write(archive, garbage);
+            }
+            case UNREADABLE -> Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("---------"));
         }
 
-        Result list = run(install.resolve("bin/zrefresh"), "list", "--name", "ext_books");
-        assertThat(list.exit()).as(list.toString()).isZero();
-        assertThat(archives()).hasSize(2);
+        for (String[] args :
+                List.of(new String[] {"--version"}, new String[] {"describe", "--job-id", id, "-o", "json"})) {
+            Result result = run(install.resolve("bin/zrefresh"), args);
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.err()).as(result.toString()).isEmpty();
+            if (args.length == 1) {
+                assertThat(result.out()).matches("zrefresh \\S+\n");
+            } else {
+                assertThat(json(result.out()).path("jobId").asText()).isEqualTo(id);
+            }
+        }
+        assertThat(workDir).as("no JVM crash report in the user's directory").isEmptyDirectory();
+        if (damage == Damage.TRUNCATED || damage == Damage.EMPTY) {
+            assertThat(archives()).as("replaced").hasSize(1);
+            String name = archives().get(0);
+            assertThat(name.substring(name.lastIndexOf('-') + 1, name.lastIndexOf('.')))
+                    .as("the size in the name of the new archive")
+                    .isEqualTo(String.valueOf(Files.size(archive())));
+        }
+    }
+
+    /**
+     * A new jar with the same classes' names: Java 25.0.3 would run the old classes of an AOT cache recorded for the
+     * old jar without a word (JDK-8377932), so each jar must get an archive of its own.
+     */
+    @Test
+    void aNewJarNeverRunsWithTheArchiveOfTheOldOne() throws Exception {
+        serve();
+        String id = triggerAJob();
+        assertThat(run(install.resolve("bin/zrefresh"), "--version").out()).startsWith("zrefresh ");
+        try (FileSystem jar = FileSystems.newFileSystem(install.resolve("lib/zrefresh.jar"))) {
+            Path provider = jar.getPath("io/zrefresh/cli/VersionProvider.class");
+            Files.write(provider, replace(Files.readAllBytes(provider), "zrefresh \u0001", "ZREFRESH \u0001"));
+        }
+
+        assertThat(run(install.resolve("bin/zrefresh"), "--version").out()).startsWith("ZREFRESH ");
+        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(json(describe.out()).path("jobId").asText()).isEqualTo(id);
+        assertThat(archives()).as("one for each jar").hasSize(2);
+        assertThat(run(install.resolve("bin/zrefresh"), "--version").out()).startsWith("ZREFRESH ");
     }
 
     @Test
-    void recordsNothingWhenTurnedOff() throws Exception {
+    void neitherRecordsNorUsesAnArchiveWhenTurnedOff() throws Exception {
         serve();
         env.put("ZREFRESH_CDS", "off");
         Result list = run(install.resolve("bin/zrefresh"), "list", "--name", "ext_books");
         assertThat(list.exit()).as(list.toString()).isZero();
         assertThat(archives()).isEmpty();
+
+        env.remove("ZREFRESH_CDS");
+        String id = triggerAJob();
+        env.put("ZREFRESH_CDS", "off");
+        assertThat(classesLoadedThrough(install.resolve("bin/zrefresh"), "describe", "--job-id", id))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi source: "))
+                .noneMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
+    }
+
+    @Test
+    void theCacheIsPrivateUnderUmask000() throws Exception {
+        serve();
+        Result trigger = run(
+                Path.of("/bin/sh"),
+                "-c",
+                "umask 000 && exec \"$0\" \"$@\"",
+                install.resolve("bin/zrefresh").toString(),
+                "trigger",
+                "--name",
+                "ext_books");
+        assertThat(trigger.exit()).as(trigger.toString()).isZero();
+        assertThat(permissions(cache)).isEqualTo("rwx------");
+        assertThat(permissions(cache.resolve("zrefresh"))).isEqualTo("rwx------");
+        assertThat(permissions(archive())).isEqualTo("rw-------");
+    }
+
+    /** Someone else could have put their classes there (kubectl's CVE-2019-11244 is the same kind of bug). */
+    @Test
+    void ignoresACacheDirectoryOthersCanWriteWithOneLine() throws Exception {
+        serve();
+        String id = triggerAJob();
+        List<String> recorded = archives();
+        Files.setPosixFilePermissions(cache.resolve("zrefresh"), PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        Path log = home.resolve("classes.log");
+        env.put("ZREFRESH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(json(describe.out()).path("jobId").asText()).isEqualTo(id);
+        assertThat(describe.err().lines())
+                .singleElement()
+                .asString()
+                .contains(cache.resolve("zrefresh").toString());
+        assertThat(Files.readAllLines(log))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi source: "))
+                .noneMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
+        assertThat(archives()).isEqualTo(recorded);
+    }
+
+    @Test
+    void replacesAnArchiveOthersCanWrite() throws Exception {
+        serve();
+        String id = triggerAJob();
+        FileTime recorded = Files.getLastModifiedTime(archive());
+        Files.setPosixFilePermissions(archive(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(json(describe.out()).path("jobId").asText()).isEqualTo(id);
+        assertThat(describe.err()).isEmpty();
+        assertThat(Files.getLastModifiedTime(archive())).as("recorded again").isGreaterThan(recorded);
+        assertThat(permissions(archive())).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aJvmCrashReportGoesToTheCacheNotToTheCurrentDirectory() throws Exception {
+        env.put("ZREFRESH_JAVA_OPTS", "-Xmx2m -XX:+CrashOnOutOfMemoryError");
+        Result help = run(install.resolve("bin/zrefresh"), "--help");
+        assertThat(help.exit()).as(help.toString()).isEqualTo(134);
+        assertThat(workDir).isEmptyDirectory();
+        assertThat(files(cache.resolve("zrefresh"))).anyMatch(name -> name.matches("hs_err_pid\\d+\\.log"));
+    }
+
+    @Test
+    void namesAJavaHomeWithoutJavaInOneLine() throws Exception {
+        env.put("JAVA_HOME", home.resolve("no-such-java").toString());
+        Result version = run(install.resolve("bin/zrefresh"), "--version");
+        assertThat(version.exit()).isEqualTo(1);
+        assertThat(version.out()).isEmpty();
+        assertThat(version.err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("zrefresh: JAVA_HOME is ")
+                .contains(home.resolve("no-such-java").toString());
     }
 
     @Test
@@ -153,10 +335,36 @@ class LauncherIT extends DevServerTest {
         assertThat(version.err()).contains("needs Java 17 or newer", oldJava.toString());
     }
 
-    private void serve() {
-        server(Duration.ofSeconds(30));
-        env.put("ZILLIZ_ENDPOINT", dev.server.url().toString());
-        env.put("ZILLIZ_API_KEY", DevServerFixture.TOKEN);
+    /**
+     * Java decodes its arguments with the locale's charset: under C or POSIX a non-ASCII byte would become U+FFFD.
+     * The arguments come from a UTF-8 script, whatever the locale of the JVM running this test.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = CLocale.class,
+            names = {"LC_ALL", "LANG", "NONE"})
+    void nonAsciiArgumentsArriveByteExactUnderTheCLocale(CLocale locale) throws Exception {
+        serve();
+        env.remove("LANG");
+        if (locale != CLocale.NONE) {
+            env.put(locale.name(), "C");
+        }
+        Path script = Files.writeString(
+                home.resolve("trigger.sh"),
+                "exec \"$1\" --debug trigger --name ext_unicode_数据\n",
+                StandardCharsets.UTF_8);
+        Result trigger = run(
+                Path.of("/bin/sh"),
+                script.toString(),
+                install.resolve("bin/zrefresh").toString());
+        assertThat(trigger.err()).contains("\"collectionName\":\"ext_unicode_数据\"");
+    }
+
+    enum CLocale {
+        LC_ALL,
+        LANG,
+        /** no locale variable at all */
+        NONE
     }
 
     /**
@@ -179,8 +387,53 @@ class LauncherIT extends DevServerTest {
         assertThat(classesLoadedBy(List.of("list", "--retries", "1"))).anyMatch(LauncherIT::buildsHttpClientOrTerminal);
     }
 
+    /**
+     * Startup costs a command need not pay: the default SSL context loads the security providers and sets up TLS
+     * (tens of milliseconds), which a plain http endpoint never uses; an ObjectMapper's setup (over 20 ms, with a
+     * date format that loads the JDK's locale data) is work that trees of JSON never need.
+     */
+    @Test
+    void aPlainHttpCommandSetsUpNeitherTlsNorAnObjectMapper() throws Exception {
+        serve();
+        String id = triggerAJob();
+        for (String output : List.of("table", "json", "csv", "yaml")) {
+            List<String> loaded = classesLoadedBy(List.of("describe", "--job-id", id, "-o", output));
+            assertThat(loaded)
+                    .as("classes of describe -o %s", output)
+                    .anyMatch(line -> line.contains(" jdk.internal.net.http.HttpClientImpl "))
+                    .noneMatch(line -> line.contains(" sun.security.ssl."))
+                    .noneMatch(line -> line.contains(" javax.net.ssl.SSLSocket "))
+                    .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+        }
+    }
+
     private static boolean buildsHttpClientOrTerminal(String loadedClass) {
         return loadedClass.contains(" jdk.internal.net.http.HttpClientImpl ") || loadedClass.contains(" org.jline.");
+    }
+
+    private void serve() {
+        server(Duration.ofSeconds(30));
+        env.put("ZILLIZ_ENDPOINT", dev.server.url().toString());
+        env.put("ZILLIZ_API_KEY", DevServerFixture.TOKEN);
+    }
+
+    /** Triggers a job through the launcher, which records its archive; returns the job id. */
+    private String triggerAJob() throws Exception {
+        Result trigger = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text");
+        assertThat(trigger.exit()).as(trigger.toString()).isZero();
+        assertThat(archives()).hasSize(1);
+        return trigger.out().trim();
+    }
+
+    /** The class loading log of one run through the launcher. */
+    private List<String> classesLoadedThrough(Path launcher, String... args) throws Exception {
+        Path log = home.resolve("classes.log");
+        Files.deleteIfExists(log);
+        env.put("ZREFRESH_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result result = run(launcher, args);
+        env.remove("ZREFRESH_JAVA_OPTS");
+        assertThat(result.exit()).as(result.toString()).isZero();
+        return Files.readAllLines(log);
     }
 
     /** The class loading log of one run of the jar (whatever its exit code). */
@@ -197,7 +450,7 @@ class LauncherIT extends DevServerTest {
     private Result run(Path launcher, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -205,9 +458,21 @@ class LauncherIT extends DevServerTest {
         return ProcessRun.finish(process, Duration.ofSeconds(60));
     }
 
-    /** The names of the files in the launcher's cache directory. */
+    private static JsonNode json(String text) throws IOException {
+        return Json.parse(text);
+    }
+
+    /** The names of the archives in the launcher's cache directory. */
     private List<String> archives() throws IOException {
-        return new ArrayList<>(files(cache.resolve("zrefresh")));
+        return files(cache.resolve("zrefresh")).stream()
+                .filter(name -> !name.startsWith("hs_err"))
+                .toList();
+    }
+
+    /** The one archive in the launcher's cache directory. */
+    private Path archive() throws IOException {
+        assertThat(archives()).hasSize(1);
+        return cache.resolve("zrefresh").resolve(archives().get(0));
     }
 
     private static TreeSet<String> files(Path directory) throws IOException {
@@ -219,5 +484,38 @@ class LauncherIT extends DevServerTest {
             }
         }
         return names;
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static void setLength(Path file, long length) throws IOException {
+        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
+            open.setLength(length);
+        }
+    }
+
+    private static byte[] replace(byte[] bytes, String text, String replacement) {
+        byte[] from = text.getBytes(StandardCharsets.UTF_8);
+        byte[] to = replacement.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + from.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, bytes, i, to.length);
+                return bytes;
+            }
+        }
+        throw new AssertionError(text + " not found");
+    }
+
+    private static int featureVersion(Path javaHome) {
+        Properties release = new Properties();
+        try (InputStream in = Files.newInputStream(javaHome.resolve("release"))) {
+            release.load(in);
+        } catch (IOException unreadable) {
+            throw new AssertionError("no release file in " + javaHome, unreadable);
+        }
+        String version = release.getProperty("JAVA_VERSION").replace("\"", "");
+        return Integer.parseInt(version.split("[^0-9]")[0]);
     }
 }

@@ -5,8 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,12 +16,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The JDK's HttpClient behind {@link Transport}. The client is built on the first request, since
- * building it (SSL context) costs a few hundred milliseconds that --help and --version must not
- * pay. One client per command, so all polls of a wait reuse one keep-alive connection.
+ * The JDK's HttpClient behind {@link Transport}. A client is built on the first request, since
+ * building it costs startup time that --help and --version must not pay, and kept for the
+ * transport's life: all polls of a wait, and all commands of a shell, reuse its keep-alive
+ * connections. One client per scheme: a plain http one sets up no TLS.
  */
 public final class JdkHttpTransport implements Transport {
 
@@ -38,7 +46,7 @@ public final class JdkHttpTransport implements Transport {
     /** The client's own threads: it starts them on the thread that builds it, whose group they join. */
     private final ThreadGroup clientThreads = new ThreadGroup("zrefresh-http");
 
-    private HttpClient client;
+    private final Map<String, HttpClient> clients = new HashMap<>();
 
     public JdkHttpTransport() {
         this(Math.min(MAX_ANSWER_CEILING, Runtime.getRuntime().maxMemory() / 3));
@@ -82,17 +90,19 @@ public final class JdkHttpTransport implements Transport {
         clientThreads.interrupt();
     }
 
-    /** Built for the first request's endpoint; a command talks to one endpoint only. */
-    private synchronized HttpClient client(URI first) throws IOException, InterruptedException {
+    private synchronized HttpClient client(URI uri) throws IOException, InterruptedException {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        HttpClient client = clients.get(scheme);
         if (client == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(CONNECT_TIMEOUT)
                     .followRedirects(HttpClient.Redirect.NEVER);
-            if ("http".equalsIgnoreCase(first.getScheme())) {
-                builder.sslContext(contextWithoutTrustStore());
+            if (scheme.equals("http")) {
+                builder.sslContext(PlainHttp.CONTEXT).sslParameters(new SSLParameters());
             }
             client = buildAmongClientThreads(builder);
+            clients.put(scheme, client);
         }
         return client;
     }
@@ -108,16 +118,51 @@ public final class JdkHttpTransport implements Transport {
     }
 
     /**
-     * For plain http: the client insists on an SSL context, and the default one reads the JDK's
-     * trust store (over 100 ms). One that trusts nothing is never used, and costs nothing.
+     * For plain http. The client insists on an SSL context and its parameters, and the JDK's own
+     * (even one that trusts nothing) loads the security providers and sets up TLS: 25 to 35 ms of
+     * startup that a plain http connection never uses. This one sets up nothing and can make no
+     * TLS connection.
      */
-    private static SSLContext contextWithoutTrustStore() throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[0], new TrustManager[0], null);
-            return context;
-        } catch (GeneralSecurityException unavailable) {
-            throw new IOException("no TLS implementation in this JVM", unavailable);
+    private static final class PlainHttp extends SSLContextSpi {
+
+        static final SSLContext CONTEXT = new SSLContext(new PlainHttp(), null, "none") {};
+
+        @Override
+        protected void engineInit(KeyManager[] keys, TrustManager[] trust, SecureRandom random) {}
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw noTls();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw noTls();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw noTls();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw noTls();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw noTls();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw noTls();
+        }
+
+        private static UnsupportedOperationException noTls() {
+            return new UnsupportedOperationException(
+                    "a client built for a plain http endpoint makes no TLS connection");
         }
     }
 }

@@ -165,7 +165,7 @@ final class Replies {
 
     /** The envelope's head when the body is one well-formed JSON object with an integer code, else null. */
     private static Head scanEnvelope(byte[] body) {
-        try (JsonParser parser = Json.mapper().createParser(body)) {
+        try (JsonParser parser = Json.factory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -45,7 +45,7 @@ final class ContextCommand extends GroupCommand {
         @Override
         protected int run(Session session) throws Exception {
             ContextStore store = session.contexts();
-            ArrayNode contexts = Json.mapper().createArrayNode();
+            ArrayNode contexts = Json.array();
             for (String name : store.names()) {
                 contexts.add(view(store, name));
             }

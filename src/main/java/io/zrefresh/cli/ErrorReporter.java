@@ -1,6 +1,6 @@
 package io.zrefresh.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -13,7 +13,10 @@ import io.zrefresh.json.Json;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.output.Query;
 import io.zrefresh.output.SafeText;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine;
@@ -125,11 +128,14 @@ final class ErrorReporter {
      * value for a parser, and no control character on the terminal or in a CI log.
      */
     private static String jsonLine(JsonNode value) {
-        try {
-            return Json.mapper().writer().with(ControlEscapes.INSTANCE).writeValueAsString(value);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a JSON tree could not be written", impossible);
+        StringWriter line = new StringWriter();
+        try (JsonGenerator generator = Json.factory().createGenerator(line)) {
+            generator.setCharacterEscapes(ControlEscapes.INSTANCE);
+            Json.write(generator, value);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("writing to a string failed", impossible);
         }
+        return line.toString();
     }
 
     private static final class ControlEscapes extends CharacterEscapes {

@@ -168,7 +168,7 @@ final class ListCommand extends BaseCommand {
     private static void reportToCi(Session session, Watched watched) {
         List<Job> jobs = watched.wereActive();
         long now = session.world().clock().millis();
-        ArrayNode nodes = Json.mapper().createArrayNode();
+        ArrayNode nodes = Json.array();
         jobs.forEach(job -> nodes.add(job.node()));
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("jobs", Json.compact(nodes));

@@ -98,7 +98,7 @@ final class Outcomes {
     int printAll(List<TriggerOutcome> outcomes, boolean withWait) throws UsageException {
         List<Told> told =
                 outcomes.stream().map(outcome -> tell(outcome, withWait)).toList();
-        ArrayNode records = Json.mapper().createArrayNode();
+        ArrayNode records = Json.array();
         told.forEach(each -> records.add(each.record()));
         ObjectNode value = Json.object();
         value.set("records", records);
@@ -136,7 +136,7 @@ final class Outcomes {
         if (job != null) {
             outputs.put("state", job.stateName());
         }
-        ArrayNode jobs = Json.mapper().createArrayNode();
+        ArrayNode jobs = Json.array();
         if (job != null) {
             jobs.add(job.node());
         }
@@ -158,7 +158,7 @@ final class Outcomes {
     }
 
     private void reportToCi(List<Told> told, Map<String, String> outputs) {
-        ArrayNode jobs = Json.mapper().createArrayNode();
+        ArrayNode jobs = Json.array();
         told.forEach(each -> jobs.add(each.record()));
         outputs.put("jobs", Json.compact(jobs));
         session.ci().report("zrefresh trigger", told.stream().map(Told::row).toList(), outputs);

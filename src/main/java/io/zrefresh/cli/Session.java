@@ -1,7 +1,6 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.api.ClientSettings;
-import io.zrefresh.api.JdkHttpTransport;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.api.RetryPolicy;
 import io.zrefresh.cli.report.CiReport;
@@ -190,7 +189,7 @@ final class Session {
                 traceparent());
         RetryPolicy retries = new RetryPolicy(
                 options.retries(), () -> ThreadLocalRandom.current().nextDouble());
-        return new RefreshApi(settings, new JdkHttpTransport(), retries, world.sleeper(), world.clock());
+        return new RefreshApi(settings, world.http().get(), retries, world.sleeper(), world.clock());
     }
 
     /** TRACEPARENT, to send as {@code traceparent}; a value that is not a W3C trace context is not sent. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -35,7 +36,8 @@ public record TerminalInfo(
      * knows whether stdin and stdout together are a console.
      */
     public static TerminalInfo detect(Map<String, String> env) {
-        boolean console = System.console() != null;
+        // asked only where /proc cannot tell: on Java 22 and later it loads console providers (3 ms)
+        BooleanSupplier console = () -> System.console() != null;
         int[] measured = {-1};
         IntSupplier width = () -> {
             if (measured[0] < 0) {
@@ -46,13 +48,13 @@ public record TerminalInfo(
         return new TerminalInfo(isTerminal(0, console), isTerminal(1, console), isTerminal(2, console), width);
     }
 
-    private static boolean isTerminal(int fd, boolean consoleFallback) {
+    private static boolean isTerminal(int fd, BooleanSupplier consoleFallback) {
         try {
             String target =
                     Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException noProc) {
-            return consoleFallback;
+            return consoleFallback.getAsBoolean();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.zrefresh.cli;
 
+import io.zrefresh.api.JdkHttpTransport;
+import io.zrefresh.api.Transport;
 import io.zrefresh.cli.shell.TerminalPrompt;
 import io.zrefresh.time.Sleeper;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything a command takes from the world around it: streams, environment, time, terminal.
@@ -18,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param seenCollections collection names seen in list results, for the shell's completion of --name
  * @param secretInput     where a secret the command asks for comes from (the shell's next line),
  *                        or null for standard input: see {@link #readSecret}
+ * @param http the HTTP transport of a command that talks to the server: a new one for each command,
+ *     which the command closes; in the shell, one kept for the shell's life
  */
 public record World(
         InputStream in,
@@ -29,7 +34,8 @@ public record World(
         ZoneId zone,
         TerminalInfo terminal,
         Set<String> seenCollections,
-        SecretInput secretInput) {
+        SecretInput secretInput,
+        Supplier<Transport> http) {
 
     /** Reads a secret: one line, never echoed, never kept in a history. */
     @FunctionalInterface
@@ -50,7 +56,18 @@ public record World(
             Sleeper sleeper,
             ZoneId zone,
             TerminalInfo terminal) {
-        this(in, out, err, env, clock, sleeper, zone, terminal, ConcurrentHashMap.newKeySet(), null);
+        this(
+                in,
+                out,
+                err,
+                env,
+                clock,
+                sleeper,
+                zone,
+                terminal,
+                ConcurrentHashMap.newKeySet(),
+                null,
+                JdkHttpTransport::new);
     }
 
     /** For commands run by tests or embedders: no terminal, system time, this machine's zone. */
@@ -67,15 +84,15 @@ public record World(
     }
 
     public World withIn(InputStream newIn) {
-        return new World(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections, secretInput);
+        return new World(newIn, out, err, env, clock, sleeper, zone, terminal, seenCollections, secretInput, http);
     }
 
     public World withTerminal(TerminalInfo newTerminal) {
-        return new World(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections, secretInput);
+        return new World(in, out, err, env, clock, sleeper, zone, newTerminal, seenCollections, secretInput, http);
     }
 
     public World withSecretInput(SecretInput newSecretInput) {
-        return new World(in, out, err, env, clock, sleeper, zone, terminal, seenCollections, newSecretInput);
+        return new World(in, out, err, env, clock, sleeper, zone, terminal, seenCollections, newSecretInput, http);
     }
 
     /**
@@ -87,5 +104,9 @@ public record World(
             return secretInput.read(prompt);
         }
         return terminal.stdinIsTerminal() ? TerminalPrompt.secret(prompt) : StandardInput.firstLine(in);
+    }
+
+    public World withHttp(Supplier<Transport> newHttp) {
+        return new World(in, out, err, env, clock, sleeper, zone, terminal, seenCollections, secretInput, newHttp);
     }
 }

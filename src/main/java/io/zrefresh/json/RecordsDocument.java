@@ -57,7 +57,7 @@ public final class RecordsDocument {
     /** The object as a tree with only the kept records (for --query, which needs all of it). */
     public ObjectNode tree(Predicate<JsonNode> keep) {
         ObjectNode object = Json.object();
-        ArrayNode records = Json.mapper().createArrayNode();
+        ArrayNode records = Json.array();
         walk(
                 record -> {
                     if (keep.test(record)) {
@@ -87,7 +87,7 @@ public final class RecordsDocument {
                     record -> {
                         if (keep.test(record)) {
                             try {
-                                Json.mapper().writeTree(generator, record);
+                                Json.write(generator, record);
                             } catch (IOException failed) {
                                 throw new UncheckedIOException(failed);
                             }
@@ -128,7 +128,7 @@ public final class RecordsDocument {
     }
 
     private void walk(Consumer<JsonNode> records, FieldVisitor fields, boolean checkOnly) {
-        try (JsonParser parser = Json.mapper().createParser(bytes)) {
+        try (JsonParser parser = Json.factory().createParser(bytes)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT, "the document");
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();

@@ -30,7 +30,7 @@ final class JsonWriter {
     private JsonWriter() {}
 
     static void json(PrintStream out, Writing writing) {
-        write(Json.mapper().getFactory(), out, writing, true);
+        write(Json.factory(), out, writing, true);
     }
 
     static void yaml(PrintStream out, Writing writing) {
@@ -45,7 +45,6 @@ final class JsonWriter {
 
     private static void write(JsonFactory factory, PrintStream out, Writing writing, boolean pretty) {
         try (JsonGenerator generator = factory.createGenerator(out)) {
-            generator.setCodec(Json.mapper());
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (pretty) {
                 generator.setPrettyPrinter(PRETTY.createInstance());

@@ -52,8 +52,8 @@ public final class Printer {
         JsonNode shown = settings.query() == null ? value : settings.query().apply(value);
         Shape layout = settings.query() == null ? shape : Shape.GENERIC;
         switch (settings.format()) {
-            case JSON -> JsonWriter.json(out, generator -> generator.writeTree(shown));
-            case YAML -> JsonWriter.yaml(out, generator -> generator.writeTree(shown));
+            case JSON -> JsonWriter.json(out, generator -> Json.write(generator, shown));
+            case YAML -> JsonWriter.yaml(out, generator -> Json.write(generator, shown));
             case TABLE -> table(shown, layout);
             case CSV -> delimited(rowsOf(shown, layout), Delimited.CSV);
             case TEXT -> delimited(rowsOf(shown, layout), Delimited.TEXT);

@@ -37,7 +37,7 @@ class RecordsDocumentTest {
                         "{\"before\":{\"x\":[1,2]},\"records\":[{\"jobId\":466073417512550402,\"state\":\"RefreshPending\"}],\"after\":\"kept\"}");
 
         StringWriter written = new StringWriter();
-        try (JsonGenerator generator = Json.mapper().getFactory().createGenerator(written)) {
+        try (JsonGenerator generator = Json.factory().createGenerator(written)) {
             document(ENVELOPE).write(generator, record -> true);
         }
         assertThat(written.toString())

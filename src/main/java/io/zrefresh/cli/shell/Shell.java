@@ -1,5 +1,7 @@
 package io.zrefresh.cli.shell;
 
+import io.zrefresh.api.JdkHttpTransport;
+import io.zrefresh.api.Transport;
 import io.zrefresh.cli.Cli;
 import io.zrefresh.cli.ExitCode;
 import io.zrefresh.cli.World;
@@ -49,14 +51,25 @@ public final class Shell {
     private final Supplier<String> prompt;
     private final Parser words = new DefaultParser();
 
+    /** One HTTP transport for every line: no new client, connection and threads for each command. */
+    private final JdkHttpTransport http = new JdkHttpTransport();
+
     public Shell(World world, List<String> inheritedOptions, Supplier<String> prompt) {
-        this.world = world;
+        // the commands use the shell's transport and leave it open (Transport's close does nothing)
+        Transport kept = http::post;
+        this.world = world.withHttp(() -> kept);
         this.inheritedOptions = inheritedOptions;
         this.prompt = prompt;
     }
 
     /** Runs lines until exit, quit or the end of input; returns the last command's exit code. */
     public int run(Lines lines) throws IOException {
+        try (http) {
+            return runUntilTheEnd(lines);
+        }
+    }
+
+    private int runUntilTheEnd(Lines lines) throws IOException {
         int lastCode = ExitCode.OK;
         for (String line = lines.next(prompt.get()); line != null; line = lines.next(prompt.get())) {
             List<String> args;
