@@ -105,6 +105,30 @@ class ShellTest extends DevServerTest {
         assertThat(dev.requests(Endpoint.LIST)).isEqualTo(1);
     }
 
+    @Test
+    void thePromptFollowsContextSet() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        World world = World.of(
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()),
+                Map.of("ZILLIZ_CONFIG_DIR", home.toString()));
+        try (Terminal terminal = new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(
+                        "context set default --database books_db\nquit\n".getBytes(StandardCharsets.UTF_8)),
+                screen,
+                StandardCharsets.UTF_8)) {
+            new Shell(world, List.of(), () -> Shell.prompt(world, null))
+                    .run(Shell.from(TerminalShell.reader(terminal, world)));
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertThat(shown.indexOf("zrefresh(default:analytics)> "))
+                .as("the prompt before, then the one after context set")
+                .isNotNegative()
+                .isLessThan(shown.indexOf("zrefresh(default:books_db)> "));
+    }
+
     private List<String> complete(String line, Set<String> seen) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> candidates = new ArrayList<>();
