@@ -31,6 +31,9 @@ class JdkHttpTransportCapTest {
 
     @BeforeEach
     void serveLongAnswers() throws Exception {
+        // The JDK's HttpServer reads this once per JVM: the dev servers of the tests that follow
+        // answer without the client's delayed ACK only if the first server to be made sets it too.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sized", exchange -> answer(exchange, 3 * CAP, true));
         server.createContext("/chunked", exchange -> answer(exchange, 3 * CAP, false));
