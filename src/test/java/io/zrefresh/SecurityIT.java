@@ -6,7 +6,7 @@ import io.zrefresh.support.CliRun.Result;
 import io.zrefresh.support.DevServerFixture;
 import io.zrefresh.support.DevServerTest;
 import io.zrefresh.support.ProcessRun;
-import io.zrefresh.support.TerminalSession;
+import io.zrefresh.support.PseudoTerminal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,10 +58,10 @@ class SecurityIT extends DevServerTest {
         assertThat(set.exit()).as(set.toString()).isZero();
         Result trigger = run.stdin(new byte[0]).run("trigger", "--name", "ext_books", "-o", "text");
         assertThat(trigger.exit()).as(trigger.toString()).isZero();
-        try (TerminalSession shell = TerminalSession.start(run, "umask 000", "", "shell")) {
+        try (PseudoTerminal shell = PseudoTerminal.zrefresh(run, "umask 000", "", "shell")) {
             shell.waitFor("> ").type("list --name ext_books -o text --query 'records[0].state'\r");
             shell.waitFor("Refresh").type("exit\r");
-            assertThat(shell.exitStatus()).as(shell.screen()).isZero();
+            assertThat(shell.exitStatus()).as(shell.text()).isZero();
         }
 
         assertThat(mode(config)).isEqualTo("rwx------");
@@ -102,12 +102,12 @@ class SecurityIT extends DevServerTest {
         assertThat(trigger.err())
                 .contains("Cannot read " + file.resolve(".zilliz").resolve("config") + ": not a");
 
-        try (TerminalSession shell = TerminalSession.start(run, "", "", "shell")) {
+        try (PseudoTerminal shell = PseudoTerminal.zrefresh(run, "", "", "shell")) {
             shell.waitFor("Warning: no history in this session: Cannot create the config directory "
                             + file.resolve(".zilliz"))
                     .waitFor("> ")
                     .type("exit\r");
-            assertThat(shell.exitStatus()).as(shell.screen()).isZero();
+            assertThat(shell.exitStatus()).as(shell.text()).isZero();
         }
     }
 
@@ -178,19 +178,19 @@ class SecurityIT extends DevServerTest {
     void onATerminalTheKeyIsAskedForOnStderrNotEchoedAndCtrlCCancels() throws Exception {
         Path out = home.resolve("out.txt");
         String[] set = {"context", "set", "t", "--endpoint", "https://t.example", KEY_STDIN};
-        try (TerminalSession terminal = TerminalSession.start(new ProcessRun(home), "", "> '" + out + "'", set)) {
+        try (PseudoTerminal terminal = PseudoTerminal.zrefresh(new ProcessRun(home), "", "> '" + out + "'", set)) {
             terminal.waitFor("API key: ").type("sk-typed-secret-3\r");
-            assertThat(terminal.exitStatus()).as(terminal.screen()).isZero();
-            assertThat(terminal.screen()).contains("Context \"t\" saved").doesNotContain("sk-typed");
+            assertThat(terminal.exitStatus()).as(terminal.text()).isZero();
+            assertThat(terminal.text()).contains("Context \"t\" saved").doesNotContain("sk-typed");
         }
         assertThat(out).as("the prompt is not data: stdout stays empty").isEmptyFile();
         assertThat(Files.readString(config.resolve("credentials"))).isEqualTo("[t]\napi_key = sk-typed-secret-3\n");
 
-        try (TerminalSession terminal =
-                TerminalSession.start(new ProcessRun(home), "", "", "context", "set", "u", KEY_STDIN)) {
+        try (PseudoTerminal terminal =
+                PseudoTerminal.zrefresh(new ProcessRun(home), "", "", "context", "set", "u", KEY_STDIN)) {
             terminal.waitFor("API key: ").type("sk-half").type("\u0003");
-            assertThat(terminal.exitStatus()).as(terminal.screen()).isEqualTo(130);
-            assertThat(terminal.screen())
+            assertThat(terminal.exitStatus()).as(terminal.text()).isEqualTo(130);
+            assertThat(terminal.text())
                     .contains("Interrupted; nothing was read.")
                     .doesNotContain("sk-half");
         }
@@ -199,12 +199,12 @@ class SecurityIT extends DevServerTest {
 
     @Test
     void theTerminalShellAsksForTheKeyAndKeepsItOutOfItsHistory() throws Exception {
-        try (TerminalSession shell = TerminalSession.start(new ProcessRun(home), "", "", "shell")) {
+        try (PseudoTerminal shell = PseudoTerminal.zrefresh(new ProcessRun(home), "", "", "shell")) {
             shell.waitFor("> ").type("context set t --endpoint https://t.example --api-key-stdin\r");
             shell.waitFor("API key: ").type("sk-shell-secret-4\r");
             shell.waitFor("Context \"t\" saved").type("exit\r");
-            assertThat(shell.exitStatus()).as(shell.screen()).isZero();
-            assertThat(shell.screen()).doesNotContain("sk-shell");
+            assertThat(shell.exitStatus()).as(shell.text()).isZero();
+            assertThat(shell.text()).doesNotContain("sk-shell");
         }
         assertThat(Files.readString(config.resolve("credentials"))).isEqualTo("[t]\napi_key = sk-shell-secret-4\n");
         assertThat(Files.readString(config.resolve("zrefresh_history")))

@@ -56,6 +56,11 @@ public final class ProcessRun {
         return this;
     }
 
+    /** This run's environment (and nothing of the test's). */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     /** A process builder with this run's environment (and nothing of the test's). */
     public ProcessBuilder builder(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command);

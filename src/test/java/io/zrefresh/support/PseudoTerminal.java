@@ -7,20 +7,25 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A shell command run on a pseudo-terminal of a given size, through script(1) of util-linux (in
- * bsdutils, which every Debian and Ubuntu has), for what a process does only on a terminal: fit
- * tables to its width, complete on TAB. Keys can be typed, and the screen is read as it comes.
+ * A shell command run on a pseudo-terminal of a given size, through script(1), for what a process
+ * does only on a terminal: fit tables to its width, complete on TAB, ask for a key without echo.
+ * Keys can be typed, and the screen is read as it comes.
  */
 public final class PseudoTerminal implements AutoCloseable {
 
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern ESCAPES = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\r");
+    private static final Pattern EXIT = Pattern.compile("EXIT=(\\d+)\n");
 
     private final Process process;
     private final OutputStream keys;
@@ -35,27 +40,65 @@ public final class PseudoTerminal implements AutoCloseable {
     }
 
     /** Starts {@code sh -c commandLine} on a terminal of {@code columns} columns, with this environment only. */
-    public static PseudoTerminal start(Map<String, String> env, int columns, String commandLine) throws Exception {
+    public static PseudoTerminal start(Map<String, String> env, int columns, String commandLine) throws IOException {
         ExternalProgram.require("script", "bsdutils");
-        if (!ExternalProgram.run(Map.of(), Duration.ofSeconds(10), "script", "--version")
-                .out()
-                .contains("util-linux")) {
-            // BSD's script (macOS) takes other options
-            ExternalProgram.missing("script of util-linux is needed by this test", "bsdutils");
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        List.of("script", "-qfec", "stty cols " + columns + " rows 50; " + commandLine, "/dev/null"))
-                .redirectErrorStream(true);
+        String line = "stty cols " + columns + " rows 50; " + commandLine;
+        // util-linux's script (Linux) and BSD's (macOS) take their command differently
+        boolean bsd = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac");
+        List<String> command = bsd
+                ? List.of("script", "-q", "/dev/null", "sh", "-c", line)
+                : List.of("script", "-qfec", line, "/dev/null");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         return new PseudoTerminal(builder.start());
     }
 
-    /** Types keys, as a person would. */
+    /**
+     * Runs zrefresh with these arguments on a terminal 120 columns wide, as a person at a terminal
+     * would, and then {@code echo EXIT=$?}, so that {@link #exitStatus} reads its status from the
+     * screen (the two scripts differ in what they return).
+     *
+     * @param prelude  shell commands to run first (e.g. {@code umask 000}), or ""
+     * @param redirect shell redirections for the zrefresh command (e.g. {@code > out.txt}), or ""
+     */
+    public static PseudoTerminal zrefresh(ProcessRun run, String prelude, String redirect, String... args)
+            throws IOException {
+        List<String> words = new ArrayList<>(ProcessRun.command());
+        words.addAll(List.of(args));
+        // Ctrl-C goes to the whole foreground group: the shell must outlive it to tell the status.
+        StringBuilder line = new StringBuilder("trap true INT; ");
+        if (!prelude.isEmpty()) {
+            line.append(prelude).append("; ");
+        }
+        for (String word : words) {
+            line.append('\'').append(word.replace("'", "'\\''")).append("' ");
+        }
+        line.append(redirect).append("; echo EXIT=$?");
+        Map<String, String> env = new HashMap<>(run.environment());
+        env.put("TERM", "xterm");
+        env.put("SHELL", "/bin/sh");
+        return start(env, 120, line.toString());
+    }
+
+    /** Types keys, as a person would (a line ends with "\r", Enter; Ctrl-C is "\u0003"). */
     public PseudoTerminal type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
         return this;
+    }
+
+    /** Waits until the screen shows the text after what was waited for before. */
+    public PseudoTerminal waitFor(String text) throws IOException, InterruptedException {
+        await(Pattern.compile(Pattern.quote(text)), PATIENCE);
+        return this;
+    }
+
+    /** The exit status of the command {@link #zrefresh} ran, once it has ended. */
+    public int exitStatus() throws IOException, InterruptedException {
+        Matcher status = EXIT.matcher(await(EXIT, PATIENCE));
+        status.find();
+        return Integer.parseInt(status.group(1));
     }
 
     /**
