@@ -227,7 +227,7 @@ function _picocli_zrefresh() {
 
   local commands="trigger describe list wait shell completion context dev-server external-collection help"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -253,6 +253,9 @@ function _picocli_zrefresh() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -263,9 +266,6 @@ function _picocli_zrefresh() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -288,7 +288,7 @@ function _picocli_zrefresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -351,6 +351,9 @@ function _picocli_zrefresh_trigger() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -361,9 +364,6 @@ function _picocli_zrefresh_trigger() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -386,7 +386,7 @@ function _picocli_zrefresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -415,6 +415,9 @@ function _picocli_zrefresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -425,9 +428,6 @@ function _picocli_zrefresh_describe() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -450,7 +450,7 @@ function _picocli_zrefresh_list() {
 
   local commands=""
   local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -490,6 +490,9 @@ function _picocli_zrefresh_list() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -500,9 +503,6 @@ function _picocli_zrefresh_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -525,7 +525,7 @@ function _picocli_zrefresh_wait() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--job-id' '--name' '--database' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--job-id' '--name' '--database' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -574,6 +574,9 @@ function _picocli_zrefresh_wait() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -584,9 +587,6 @@ function _picocli_zrefresh_wait() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -609,7 +609,7 @@ function _picocli_zrefresh_shell() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -635,6 +635,9 @@ function _picocli_zrefresh_shell() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -645,9 +648,6 @@ function _picocli_zrefresh_shell() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -670,7 +670,7 @@ function _picocli_zrefresh_completion() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -696,6 +696,9 @@ function _picocli_zrefresh_completion() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -706,9 +709,6 @@ function _picocli_zrefresh_completion() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -737,7 +737,7 @@ function _picocli_zrefresh_context() {
 
   local commands="list show set delete"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -763,6 +763,9 @@ function _picocli_zrefresh_context() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -773,9 +776,6 @@ function _picocli_zrefresh_context() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -798,7 +798,7 @@ function _picocli_zrefresh_devserver() {
 
   local commands=""
   local flag_opts="'--standard-error-status' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--port' '--token' '--job-time' '--exec' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -836,6 +836,9 @@ function _picocli_zrefresh_devserver() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -846,9 +849,6 @@ function _picocli_zrefresh_devserver() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -871,7 +871,7 @@ function _picocli_zrefresh_externalcollection() {
 
   local commands="refresh"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -897,6 +897,9 @@ function _picocli_zrefresh_externalcollection() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -907,9 +910,6 @@ function _picocli_zrefresh_externalcollection() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -932,7 +932,7 @@ function _picocli_zrefresh_help() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -958,6 +958,9 @@ function _picocli_zrefresh_help() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -968,9 +971,6 @@ function _picocli_zrefresh_help() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
   local COMMAND_pos_param_args=("trigger" "describe" "list" "wait" "shell" "completion" "context" "dev-server" "external-collection" "help") # 0-2147483647 values
@@ -999,7 +999,7 @@ function _picocli_zrefresh_context_list() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1025,6 +1025,9 @@ function _picocli_zrefresh_context_list() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1035,9 +1038,6 @@ function _picocli_zrefresh_context_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1060,7 +1060,7 @@ function _picocli_zrefresh_context_show() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1086,6 +1086,9 @@ function _picocli_zrefresh_context_show() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1096,9 +1099,6 @@ function _picocli_zrefresh_context_show() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1126,7 +1126,7 @@ function _picocli_zrefresh_context_set() {
 
   local commands=""
   local flag_opts="'--api-key-stdin' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--database' '--cluster-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1158,6 +1158,9 @@ function _picocli_zrefresh_context_set() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1168,9 +1171,6 @@ function _picocli_zrefresh_context_set() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1198,7 +1198,7 @@ function _picocli_zrefresh_context_delete() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1224,6 +1224,9 @@ function _picocli_zrefresh_context_delete() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1234,9 +1237,6 @@ function _picocli_zrefresh_context_delete() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1264,7 +1264,7 @@ function _picocli_zrefresh_externalcollection_refresh() {
 
   local commands="trigger describe list"
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1290,6 +1290,9 @@ function _picocli_zrefresh_externalcollection_refresh() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1300,9 +1303,6 @@ function _picocli_zrefresh_externalcollection_refresh() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1325,7 +1325,7 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
 
   local commands=""
   local flag_opts="'--force' '--wait' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--name' '--database' '--external-source' '--external-spec' '--on-active' '--if-older-than' '--timeout' '--poll-interval' '--max-outage' '--stall-timeout' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local ACTION_option_args=("fail" "wait" "skip") # --on-active values
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
@@ -1388,6 +1388,9 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1398,9 +1401,6 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1423,7 +1423,7 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
 
   local commands=""
   local flag_opts="'--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--job-id' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1452,6 +1452,9 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1462,9 +1465,6 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 
@@ -1487,7 +1487,7 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
 
   local commands=""
   local flag_opts="'--active' '--watch' '--until-idle' '--no-header' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--ci' '--events' '--retries'"
+  local arg_opts="'--name' '--database' '--interval' '--max-outage' '-o' '--output' '--query' '--context' '--endpoint' '--request-timeout' '--retries' '--ci' '--events'"
   local FORMAT_option_args=("table" "json" "yaml" "csv" "text") # --output values
   local SYSTEM_option_args=("auto" "github" "gitlab" "off") # --ci values
 
@@ -1527,6 +1527,9 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
     '--request-timeout')
       return
       ;;
+    '--retries')
+      return
+      ;;
     '--ci')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SYSTEM_option_args[@]}" ) )
@@ -1537,9 +1540,6 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--retries')
-      return
       ;;
   esac
 

@@ -5,7 +5,7 @@
 # itself) on one line, and how many arguments follow them on the next.
 function __zrefresh_position
     set -l commands trigger describe list wait shell completion context 'context list' 'context show' 'context set' 'context delete' dev-server external-collection 'external-collection refresh' 'external-collection refresh trigger' 'external-collection refresh describe' 'external-collection refresh list' help
-    set -l value_options -o --output --query --context --endpoint --request-timeout --ci --events --retries --name --database --external-source --external-spec --on-active --if-older-than --timeout --poll-interval --max-outage --stall-timeout --job-id --interval --cluster-id --port --token --job-time --exec
+    set -l value_options -o --output --query --context --endpoint --request-timeout --retries --ci --events --name --database --external-source --external-spec --on-active --if-older-than --timeout --poll-interval --max-outage --stall-timeout --job-id --interval --cluster-id --port --token --job-time --exec
     set -l path ''
     set -l arguments 0
     set -l skip_value 0
@@ -71,13 +71,13 @@ complete -c zrefresh -n '__zrefresh_at' -l no-header -d 'No header row in table 
 complete -c zrefresh -n '__zrefresh_at' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh trigger
 complete -c zrefresh -n '__zrefresh_at trigger' -l name -x -d 'The external collection to refresh; repeat it for several (a name given twice counts once).'
@@ -98,13 +98,13 @@ complete -c zrefresh -n '__zrefresh_at trigger' -l no-header -d 'No header row i
 complete -c zrefresh -n '__zrefresh_at trigger' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at trigger' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at trigger' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at trigger' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at trigger' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh describe
 complete -c zrefresh -n '__zrefresh_at describe' -l job-id -x -d 'The job id that trigger printed (a number, or a string id on some project endpoints).'
@@ -114,13 +114,13 @@ complete -c zrefresh -n '__zrefresh_at describe' -l no-header -d 'No header row 
 complete -c zrefresh -n '__zrefresh_at describe' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at describe' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at describe' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at describe' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at describe' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at describe' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at describe' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at describe' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at describe' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh list
 complete -c zrefresh -n '__zrefresh_at list' -l name -x -d 'Only the jobs of this collection.'
@@ -136,13 +136,13 @@ complete -c zrefresh -n '__zrefresh_at list' -l no-header -d 'No header row in t
 complete -c zrefresh -n '__zrefresh_at list' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at list' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at list' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at list' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at list' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh wait
 complete -c zrefresh -n '__zrefresh_at wait' -l job-id -x -d 'The job to wait for.'
@@ -158,13 +158,13 @@ complete -c zrefresh -n '__zrefresh_at wait' -l no-header -d 'No header row in t
 complete -c zrefresh -n '__zrefresh_at wait' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at wait' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at wait' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at wait' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at wait' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at wait' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at wait' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at wait' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at wait' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at wait' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at wait' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh shell
 complete -c zrefresh -n '__zrefresh_at shell' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
@@ -173,13 +173,13 @@ complete -c zrefresh -n '__zrefresh_at shell' -l no-header -d 'No header row in 
 complete -c zrefresh -n '__zrefresh_at shell' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at shell' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at shell' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at shell' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at shell' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at shell' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at shell' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at shell' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at shell' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at shell' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at shell' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh completion
 complete -c zrefresh -n '__zrefresh_at completion' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
@@ -188,13 +188,13 @@ complete -c zrefresh -n '__zrefresh_at completion' -l no-header -d 'No header ro
 complete -c zrefresh -n '__zrefresh_at completion' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at completion' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at completion' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at completion' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at completion' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at completion' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at completion' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at completion' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at completion' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at completion' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at completion' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 completion' -a 'bash zsh fish' -d 'The shell: bash, zsh or fish.'
 
 # zrefresh context
@@ -208,13 +208,13 @@ complete -c zrefresh -n '__zrefresh_at context' -l no-header -d 'No header row i
 complete -c zrefresh -n '__zrefresh_at context' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at context' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at context' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at context' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at context' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at context' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at context' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context list
 complete -c zrefresh -n '__zrefresh_at context list' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
@@ -223,13 +223,13 @@ complete -c zrefresh -n '__zrefresh_at context list' -l no-header -d 'No header 
 complete -c zrefresh -n '__zrefresh_at context list' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at context list' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at context list' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at context list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at context list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context list' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at context list' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at context list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh context show
 complete -c zrefresh -n '__zrefresh_at context show' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
@@ -238,13 +238,13 @@ complete -c zrefresh -n '__zrefresh_at context show' -l no-header -d 'No header 
 complete -c zrefresh -n '__zrefresh_at context show' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at context show' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at context show' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at context show' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at context show' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context show' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context show' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context show' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context show' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at context show' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at context show' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context show' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name (default: --context, ZILLIZ_CONTEXT, default).'
 
 # zrefresh context set
@@ -257,13 +257,13 @@ complete -c zrefresh -n '__zrefresh_at context set' -l no-header -d 'No header r
 complete -c zrefresh -n '__zrefresh_at context set' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at context set' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at context set' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at context set' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at context set' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context set' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context set' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context set' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context set' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at context set' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at context set' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context set' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
 # zrefresh context delete
@@ -273,13 +273,13 @@ complete -c zrefresh -n '__zrefresh_at context delete' -l no-header -d 'No heade
 complete -c zrefresh -n '__zrefresh_at context delete' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at context delete' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at context delete' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at context delete' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at context delete' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at context delete' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at context delete' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_argument 0 context delete' -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context name.'
 
 # zrefresh dev-server
@@ -294,13 +294,13 @@ complete -c zrefresh -n '__zrefresh_at dev-server' -l no-header -d 'No header ro
 complete -c zrefresh -n '__zrefresh_at dev-server' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at dev-server' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at dev-server' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at dev-server' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection
 complete -c zrefresh -n '__zrefresh_at external-collection' -a refresh -d 'Refresh jobs: trigger, describe, list (same as zrefresh trigger|describe|list).'
@@ -310,13 +310,13 @@ complete -c zrefresh -n '__zrefresh_at external-collection' -l no-header -d 'No 
 complete -c zrefresh -n '__zrefresh_at external-collection' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at external-collection' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at external-collection' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -a trigger -d 'Start a refresh job of an external collection; prints {"jobId": N}.'
@@ -328,13 +328,13 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l no-header
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh trigger
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l name -x -d 'The external collection to refresh; repeat it for several (a name given twice counts once).'
@@ -355,13 +355,13 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l n
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh trigger' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh describe
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l job-id -x -d 'The job id that trigger printed (a number, or a string id on some project endpoints).'
@@ -371,13 +371,13 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l 
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh describe' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh external-collection refresh list
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l name -x -d 'Only the jobs of this collection.'
@@ -393,13 +393,13 @@ complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l no-h
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at external-collection refresh list' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 
 # zrefresh help
 complete -c zrefresh -n '__zrefresh_at help' -s o -l output -x -a 'table json yaml csv text' -d 'Output format: table, json, yaml, csv, text (default: table).'
@@ -408,11 +408,11 @@ complete -c zrefresh -n '__zrefresh_at help' -l no-header -d 'No header row in t
 complete -c zrefresh -n '__zrefresh_at help' -l context -x -a '(zrefresh __complete contexts 2>/dev/null)' -d 'Context (config section) to use; env ZILLIZ_CONTEXT; default: default.'
 complete -c zrefresh -n '__zrefresh_at help' -l endpoint -x -d 'Cluster or project endpoint; env ZILLIZ_ENDPOINT; overrides the context\'s. Under \'context set\': the endpoint to write.'
 complete -c zrefresh -n '__zrefresh_at help' -l request-timeout -x -d 'Timeout of each HTTP request (default: 60s; connecting: 30s).'
+complete -c zrefresh -n '__zrefresh_at help' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at help' -l no-color -d 'No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).'
 complete -c zrefresh -n '__zrefresh_at help' -l debug -d 'Trace each HTTP exchange on stderr (the credential shows as Bearer ***); stack traces of errors.'
 complete -c zrefresh -n '__zrefresh_at help' -l ci -x -a 'auto github gitlab off' -d 'CI system to report to: auto, github, gitlab, off; env ZREFRESH_CI; default: auto (github when GITHUB_ACTIONS=true, gitlab when GITLAB_CI=true). Step summary, outputs, annotations, log groups; stdout never changes.'
 complete -c zrefresh -n '__zrefresh_at help' -l events -r -F -d 'Write events (start, guard, triggered, skipped, poll-error, state, finished) as JSON Lines to this file, created or truncated at start; - for stderr.'
 complete -c zrefresh -n '__zrefresh_at help' -s h -l help -d 'Show this help and exit.'
 complete -c zrefresh -n '__zrefresh_at help' -s V -l version -d 'Print the version and exit.'
-complete -c zrefresh -n '__zrefresh_at help' -l retries -x -d 'Attempts of retryable calls (describe, list; a refresh only when it surely did not arrive); default: 3.'
 complete -c zrefresh -n '__zrefresh_at help' -a 'trigger describe list wait shell completion context dev-server external-collection help' -d 'The command, and its subcommand if it has some (e.g. context set).'

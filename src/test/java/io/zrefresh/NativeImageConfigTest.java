@@ -11,124 +11,88 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A native binary reflects only on what was registered when it was built, and picocli reflects on every command,
- * mixin, converter, completion-candidate class, the version provider and every bound field and method. Their
- * registration is picocli-codegen's, from the annotations it sees at compile time. This test walks the command
- * model as zrefresh builds it at run time and requires each of our classes and members in that generated
- * reflect-config.json, so a command wired in a way the annotation processor cannot see fails here, not in the
- * native binary. The configuration written by hand (for JLine) must name classes and members that exist.
+ * A native binary reflects only on what was registered when it was built. zrefresh's commands are declared with
+ * picocli's programmatic model, each argument bound to its field by a setter of ours, so picocli reflects on none of
+ * our classes and nothing of ours needs registering. This test walks the command model as zrefresh builds it and
+ * fails when a command, option or parameter is declared by annotations or bound by reflection again (picocli's
+ * field and method bindings). The configuration written by hand (for JLine) must name classes and members that
+ * exist.
  */
 class NativeImageConfigTest {
 
-    private static final String GENERATED_REFLECT_CONFIG =
-            "META-INF/native-image/picocli-generated/io.zrefresh/zrefresh/reflect-config.json";
     private static final String JLINE_CONFIG = "META-INF/native-image/io.zrefresh/zrefresh/jline/";
     private static final String OUR_PACKAGE = "io.zrefresh.";
-    private static final List<Class<? extends Annotation>> BINDING_ANNOTATIONS = List.of(
-            CommandLine.Option.class,
-            CommandLine.Parameters.class,
-            CommandLine.Mixin.class,
-            CommandLine.Spec.class,
-            CommandLine.ParentCommand.class,
-            CommandLine.ArgGroup.class,
-            CommandLine.Unmatched.class);
+    /** picocli's binding that holds a value itself (the help and version flags), no reflection involved. */
+    private static final String PICOCLI_VALUE_BINDING = "picocli.CommandLine$Model$ObjectBinding";
 
-    private static Map<String, JsonNode> registered;
-    private static Set<Class<?>> instantiated;
-    private static Set<Class<?>> optionTypes;
+    /** Every command of the model by its path ("zrefresh context set"). */
+    private static final Map<String, CommandSpec> commands = new LinkedHashMap<>();
 
     @BeforeAll
-    static void walkTheCommandModel() throws IOException {
-        registered = readRegistrations();
-        instantiated = new LinkedHashSet<>();
-        optionTypes = new LinkedHashSet<>();
+    static void walkTheCommandModel() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        collect(
-                Cli.create(World.of(nowhere, nowhere, Map.of())).getCommandSpec(),
-                Collections.newSetFromMap(new IdentityHashMap<>()));
+        collect(Cli.create(World.of(nowhere, nowhere, Map.of())).getCommandSpec());
     }
 
     @Test
-    void theWalkReachesEveryKindOfReflectedClass() {
-        assertThat(instantiated)
-                .extracting(Class::getSimpleName)
-                .contains(
-                        "RootCommand",
-                        "DescribeCommand",
-                        "ContextCommand",
-                        "WaitOptions",
-                        "VersionProvider",
-                        "DurationConverter",
-                        "Formats",
-                        "CollectionNames");
-        assertThat(optionTypes).extracting(Class::getSimpleName).contains("JobId", "OutputFormat");
+    void theWalkReachesEveryCommand() {
+        assertThat(commands)
+                .containsKeys(
+                        "zrefresh",
+                        "zrefresh describe",
+                        "zrefresh context set",
+                        "zrefresh external-collection refresh trigger",
+                        "zrefresh __complete contexts");
     }
 
     @Test
-    void everyClassPicocliInstantiatesIsRegisteredWithItsConstructors() {
-        for (Class<?> type : instantiated) {
-            assertThat(registered)
-                    .as("reflect-config.json registers %s", type.getName())
-                    .containsKey(type.getName());
-            assertThat(registered
-                            .get(type.getName())
-                            .path("allDeclaredConstructors")
-                            .asBoolean())
-                    .as("the constructors of %s are registered", type.getName())
-                    .isTrue();
-        }
-    }
-
-    @Test
-    void everyOptionTypeOfOursIsRegistered() {
-        for (Class<?> type : optionTypes) {
-            assertThat(registered)
-                    .as("reflect-config.json registers %s", type.getName())
-                    .containsKey(type.getName());
-        }
-    }
-
-    @Test
-    void everyBoundFieldAndMethodIsRegistered() {
-        for (Class<?> type : instantiated) {
-            for (Class<?> declaring = type;
-                    declaring.getName().startsWith(OUR_PACKAGE);
-                    declaring = declaring.getSuperclass()) {
-                for (Field field : declaring.getDeclaredFields()) {
-                    if (isBound(field.getAnnotations())) {
-                        assertThat(registers(declaring, "fields", field.getName()))
-                                .as("%s.%s is registered", declaring.getName(), field.getName())
-                                .isTrue();
-                    }
-                }
-                for (Method method : declaring.getDeclaredMethods()) {
-                    if (isBound(method.getAnnotations())) {
-                        assertThat(registers(declaring, "methods", method.getName()))
-                                .as("%s.%s() is registered", declaring.getName(), method.getName())
-                                .isTrue();
-                    }
+    void everyArgumentIsBoundWithoutReflection() {
+        List<String> arguments = new ArrayList<>();
+        commands.forEach((path, spec) -> {
+            for (ArgSpec arg : spec.args()) {
+                String name = path + " " + arg;
+                arguments.add(name);
+                for (Object binding : List.of(arg.getter(), arg.setter())) {
+                    String type = binding.getClass().getName();
+                    assertThat(type.startsWith(OUR_PACKAGE) || type.equals(PICOCLI_VALUE_BINDING))
+                            .as(
+                                    "%s is bound by %s: declare it with Specs, so that picocli needs no reflection",
+                                    name, type)
+                            .isTrue();
                 }
             }
-        }
+        });
+        assertThat(arguments).as("the arguments walked").hasSizeGreaterThan(50);
+    }
+
+    @Test
+    void noCommandOfOursCarriesPicocliAnnotations() {
+        commands.forEach((path, spec) -> {
+            Class<?> command = spec.userObject().getClass();
+            assertThat(command.getName()).as("the command object of %s", path).startsWith(OUR_PACKAGE);
+            for (Class<?> type = command; type.getName().startsWith(OUR_PACKAGE); type = type.getSuperclass()) {
+                Stream.of(
+                                Stream.<AnnotatedElement>of(type),
+                                Stream.<AnnotatedElement>of(type.getDeclaredFields()),
+                                Stream.<AnnotatedElement>of(type.getDeclaredMethods()))
+                        .flatMap(elements -> elements)
+                        .forEach(element -> assertThat(picocliAnnotations(element))
+                                .as("picocli annotations on %s (of %s)", element, path)
+                                .isEmpty());
+            }
+        });
     }
 
     @Test
@@ -163,78 +127,23 @@ class NativeImageConfigTest {
         }
     }
 
-    /** Everything picocli reflects on in this command, its mixins and its subcommands. */
-    private static void collect(CommandSpec spec, Set<CommandSpec> seen) {
-        if (!seen.add(spec)) {
-            return;
-        }
-        addOurs(instantiated, spec.userObject().getClass());
-        if (spec.versionProvider() != null) {
-            addOurs(instantiated, spec.versionProvider().getClass());
-        }
-        if (spec.defaultValueProvider() != null) {
-            addOurs(instantiated, spec.defaultValueProvider().getClass());
-        }
-        for (ArgSpec arg : spec.args()) {
-            for (ITypeConverter<?> converter : arg.converters()) {
-                addOurs(instantiated, converter.getClass());
-            }
-            if (arg.completionCandidates() != null) {
-                addOurs(instantiated, arg.completionCandidates().getClass());
-            }
-            if (arg.parameterConsumer() != null) {
-                addOurs(instantiated, arg.parameterConsumer().getClass());
-            }
-            addOurs(optionTypes, arg.type());
-            for (Class<?> auxiliary : arg.auxiliaryTypes()) {
-                addOurs(optionTypes, auxiliary);
-            }
-        }
-        spec.mixins().values().forEach(mixin -> collect(mixin, seen));
-        spec.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), seen));
-    }
-
-    private static void addOurs(Set<Class<?>> classes, Class<?> type) {
-        if (type != null && type.getName().startsWith(OUR_PACKAGE)) {
-            classes.add(type);
+    private static void collect(CommandSpec spec) {
+        if (commands.putIfAbsent(spec.qualifiedName(" "), spec) == null) {
+            spec.subcommands().values().forEach(sub -> collect(sub.getCommandSpec()));
         }
     }
 
-    private static boolean isBound(Annotation[] annotations) {
-        return Arrays.stream(annotations)
-                .anyMatch(annotation -> BINDING_ANNOTATIONS.contains(annotation.annotationType()));
-    }
-
-    /** Whether the entry of this class lists the member, or all declared ones, of this kind ("fields" or "methods"). */
-    private static boolean registers(Class<?> type, String kind, String memberName) {
-        JsonNode entry = registered.get(type.getName());
-        if (entry == null) {
-            return false;
-        }
-        String allDeclared = kind.equals("fields") ? "allDeclaredFields" : "allDeclaredMethods";
-        if (entry.path(allDeclared).asBoolean()) {
-            return true;
-        }
-        for (JsonNode member : entry.path(kind)) {
-            if (member.path("name").asText().equals(memberName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Map<String, JsonNode> readRegistrations() throws IOException {
-        Map<String, JsonNode> entries = new LinkedHashMap<>();
-        resource(GENERATED_REFLECT_CONFIG)
-                .forEach(entry -> entries.put(entry.path("name").asText(), entry));
-        return entries;
+    private static List<String> picocliAnnotations(AnnotatedElement element) {
+        return Stream.of(element.getAnnotations())
+                .map(Annotation::annotationType)
+                .map(Class::getName)
+                .filter(name -> name.startsWith("picocli."))
+                .toList();
     }
 
     private static JsonNode resource(String name) throws IOException {
         try (InputStream in = NativeImageConfigTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in)
-                    .as("%s on the class path (picocli-codegen writes the generated one)", name)
-                    .isNotNull();
+            assertThat(in).as("%s on the class path", name).isNotNull();
             return Json.parse(in.readAllBytes());
         }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a native binary may reflect on or load is fixed when it is built. Our own code therefore uses no
- * reflection (picocli's is registered by picocli-codegen, see {@link NativeImageConfigTest}), reads and writes
+ * reflection (nor lets picocli reflect on it, see {@link NativeImageConfigTest}), reads and writes
  * JSON with Jackson's tree model only (binding to classes would need configuration for every bound class), and
  * loads only the resources declared in our resource-config.json.
  */

@@ -1,19 +1,19 @@
 package io.zrefresh.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A command of zrefresh: parsing is picocli's, the work is {@link #run}'s, and every failure goes
  * to the one error reporter through picocli's execution exception handler.
  */
-@Command
 abstract class BaseCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
+
+    BaseCommand(String name, String... description) {
+        spec = Specs.command(this, name, description);
+    }
 
     @Override
     public final Integer call() throws Exception {

@@ -23,7 +23,7 @@ public final class Cli {
     /** The command line for these arguments: the root and the commands they can need. */
     static CommandLine create(World world, String... args) {
         RootCommand root = new RootCommand(world);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root.spec);
         Commands.addTo(commandLine, args);
         // -V/--version after any command too: each command tells the root's version
         everyCommand(commandLine, command -> command.getCommandSpec().versionProvider(new VersionProvider()));

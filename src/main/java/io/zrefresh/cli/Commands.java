@@ -2,31 +2,33 @@ package io.zrefresh.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The commands of zrefresh, and the one a command line names. picocli builds a command's model by
- * reflection, about 10 ms each; a run that names its command gets only that one, and help, errors
- * and the generators get them all.
+ * The commands of zrefresh, and the one a command line names. A run that names its command gets
+ * only that one; help, errors and the generators get them all.
  */
 final class Commands {
 
+    /** A command: its name, and how its spec is made. */
+    private record Entry(String name, Supplier<CommandSpec> spec) {}
+
     /** In the order of {@code zrefresh --help}. */
-    static final List<Class<?>> ALL = List.of(
-            TriggerCommand.class,
-            DescribeCommand.class,
-            ListCommand.class,
-            WaitCommand.class,
-            ShellCommand.class,
-            CompletionCommand.class,
-            ContextCommand.class,
-            DevServerCommand.class,
-            ExternalCollectionCommand.class,
-            HelpCommand.class,
-            CompleteCommand.class);
+    private static final List<Entry> ALL = List.of(
+            new Entry(TriggerCommand.NAME, () -> new TriggerCommand().spec),
+            new Entry(DescribeCommand.NAME, () -> new DescribeCommand().spec),
+            new Entry(ListCommand.NAME, () -> new ListCommand().spec),
+            new Entry(WaitCommand.NAME, () -> new WaitCommand().spec),
+            new Entry(ShellCommand.NAME, () -> new ShellCommand().spec),
+            new Entry(CompletionCommand.NAME, () -> new CompletionCommand().spec),
+            new Entry(ContextCommand.NAME, () -> new ContextCommand().spec),
+            new Entry(DevServerCommand.NAME, () -> new DevServerCommand().spec),
+            new Entry(ExternalCollectionCommand.NAME, () -> new ExternalCollectionCommand().spec),
+            new Entry(HelpCommand.NAME, () -> new HelpCommand().spec),
+            new Entry(CompleteCommand.NAME, () -> new CompleteCommand().spec));
 
     private Commands() {}
 
@@ -38,10 +40,10 @@ final class Commands {
             return;
         }
         // help shows any command's help, so it needs them all
-        boolean all = named.isEmpty() || named.get().equals(name(HelpCommand.class));
-        for (Class<?> command : ALL) {
-            if (all || named.get().equals(name(command))) {
-                root.addSubcommand(name(command), command);
+        boolean all = named.isEmpty() || named.get().equals(HelpCommand.NAME);
+        for (Entry command : ALL) {
+            if (all || named.get().equals(command.name())) {
+                root.addSubcommand(command.name(), command.spec().get());
             }
         }
     }
@@ -49,13 +51,9 @@ final class Commands {
     /** The names of the commands that help and completion show, in help's order. */
     static List<String> visibleNames() {
         return ALL.stream()
-                .filter(command -> !command.getAnnotation(Command.class).hidden())
-                .map(Commands::name)
+                .filter(command -> !command.spec().get().usageMessage().hidden())
+                .map(Entry::name)
                 .toList();
-    }
-
-    private static String name(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
     }
 
     /**
@@ -70,7 +68,7 @@ final class Commands {
             }
             if (!arg.startsWith("-") || arg.equals("-")) {
                 String word = arg;
-                return ALL.stream().map(Commands::name).filter(word::equals).findFirst();
+                return ALL.stream().map(Entry::name).filter(word::equals).findFirst();
             }
             // "--output=json" and "-ojson" carry their value; "-o json" takes the next word.
             OptionSpec option = root.findOption(arg);

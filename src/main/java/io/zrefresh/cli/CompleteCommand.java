@@ -1,7 +1,6 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.config.ConfigException;
-import picocli.CommandLine.Command;
 
 /**
  * {@code zrefresh __complete contexts}: the values that completion scripts cannot know when they
@@ -9,16 +8,20 @@ import picocli.CommandLine.Command;
  * one value a line and nothing else, and exits 0 whatever the config holds, because an error
  * message would land in the middle of the user's command line.
  */
-@Command(
-        name = "__complete",
-        hidden = true,
-        description = "Print completion values for the shell scripts.",
-        synopsisSubcommandLabel = "WHAT",
-        subcommands = CompleteCommand.Contexts.class)
 final class CompleteCommand extends GroupCommand {
 
-    @Command(name = "contexts", description = "Print the context names of the config directory, one a line.")
+    static final String NAME = "__complete";
+
+    CompleteCommand() {
+        super(NAME, "Print completion values for the shell scripts.", new Contexts().spec);
+        spec.usageMessage().hidden(true).synopsisSubcommandLabel("WHAT");
+    }
+
     static final class Contexts extends BaseCommand {
+        Contexts() {
+            super("contexts", "Print the context names of the config directory, one a line.");
+        }
+
         @Override
         protected int run(Session session) {
             try {

@@ -3,25 +3,27 @@ package io.zrefresh.cli;
 import io.zrefresh.cli.completion.BashCompletion;
 import io.zrefresh.cli.completion.FishCompletion;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-@Command(
-        name = "completion",
-        description = {
-            "Print a completion script for bash, zsh or fish.",
-            "bash: source <(zrefresh completion bash) in ~/.bashrc. "
-                    + "zsh: source <(zrefresh completion zsh) in ~/.zshrc after compinit, or save it as _zrefresh in $fpath. "
-                    + "fish: zrefresh completion fish > ~/.config/fish/completions/zrefresh.fish.",
-            "Context names complete from the config files when TAB is pressed."
-        })
 final class CompletionCommand extends BaseCommand {
 
-    @Parameters(
-            paramLabel = "SHELL",
-            completionCandidates = Candidates.Shells.class,
-            description = "The shell: bash, zsh or fish.")
+    static final String NAME = "completion";
+
     String shell;
+
+    CompletionCommand() {
+        super(
+                NAME,
+                "Print a completion script for bash, zsh or fish.",
+                "bash: source <(zrefresh completion bash) in ~/.bashrc. "
+                        + "zsh: source <(zrefresh completion zsh) in ~/.zshrc after compinit, or save it as _zrefresh "
+                        + "in $fpath. fish: zrefresh completion fish > ~/.config/fish/completions/zrefresh.fish.",
+                "Context names complete from the config files when TAB is pressed.");
+        spec.addPositional(Specs.positional(value -> shell = value)
+                .paramLabel("SHELL")
+                .completionCandidates(new Candidates.Shells())
+                .description("The shell: bash, zsh or fish.")
+                .build());
+    }
 
     @Override
     protected int run(Session session) throws UsageException {

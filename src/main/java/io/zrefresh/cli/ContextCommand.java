@@ -12,36 +12,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Contexts of ~/.zilliz/config and credentials, without hand-editing INI files. */
-@Command(
-        name = "context",
-        description = "Manage contexts: list, show, set, delete.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            ContextCommand.ListContexts.class,
-            ContextCommand.Show.class,
-            ContextCommand.Set.class,
-            ContextCommand.Delete.class
-        })
 final class ContextCommand extends GroupCommand {
 
-    private static final String NAME = "name";
+    static final String NAME = "context";
+
+    private static final String NAME_KEY = "name";
     private static final String HOW_TO_GIVE_THE_KEY =
             "pipe it in, as in: printf '%s\\n' \"$KEY\" | zrefresh context set NAME --api-key-stdin";
 
+    ContextCommand() {
+        super(
+                NAME,
+                "Manage contexts: list, show, set, delete.",
+                new ListContexts().spec,
+                new Show().spec,
+                new Set().spec,
+                new Delete().spec);
+    }
+
     /** A context as the files hold it, plus its name; the key masked. */
     private static ObjectNode view(ContextStore store, String name) throws ConfigException {
-        ObjectNode node = Json.object().put(NAME, name);
+        ObjectNode node = Json.object().put(NAME_KEY, name);
         store.describe(name).forEach(node::put);
         return node;
     }
 
-    @Command(name = "list", description = "List contexts with their endpoint, database and masked API key.")
     static final class ListContexts extends BaseCommand {
+        ListContexts() {
+            super("list", "List contexts with their endpoint, database and masked API key.");
+        }
+
         @Override
         protected int run(Session session) throws Exception {
             ContextStore store = session.contexts();
@@ -53,7 +55,7 @@ final class ContextCommand extends GroupCommand {
                     .printRecords(
                             contexts,
                             List.of(
-                                    NAME,
+                                    NAME_KEY,
                                     ContextStore.ENDPOINT,
                                     ContextStore.DATABASE,
                                     ContextStore.CLUSTER_ID,
@@ -66,17 +68,20 @@ final class ContextCommand extends GroupCommand {
         }
     }
 
-    @Command(
-            name = "show",
-            description =
-                    "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.")
     static final class Show extends BaseCommand {
-        @Parameters(
-                arity = "0..1",
-                paramLabel = "NAME",
-                completionCandidates = Candidates.ContextNames.class,
-                description = "Context name (default: --context, ZILLIZ_CONTEXT, default).")
         String name;
+
+        Show() {
+            super(
+                    "show",
+                    "Show one context (default: the one in use). The API key shows as **** and its last 4 characters.");
+            spec.addPositional(Specs.positional(value -> name = value)
+                    .arity("0..1")
+                    .paramLabel("NAME")
+                    .completionCandidates(new Candidates.ContextNames())
+                    .description("Context name (default: --context, ZILLIZ_CONTEXT, default).")
+                    .build());
+        }
 
         @Override
         protected int run(Session session) throws Exception {
@@ -90,29 +95,36 @@ final class ContextCommand extends GroupCommand {
         }
     }
 
-    @Command(
-            name = "set",
-            description = {
-                "Create or update a context. Only the given keys change; comments, other keys and sections stay as they are.",
-                "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and stored in credentials (mode 0600)."
-            })
     static final class Set extends BaseCommand {
-        @Parameters(
-                paramLabel = "NAME",
-                completionCandidates = Candidates.ContextNames.class,
-                description = "Context name.")
         String name;
-
-        @Option(names = "--database", paramLabel = "DB", description = "Database of the context.")
         String database;
-
-        @Option(names = "--cluster-id", paramLabel = "ID", description = "Cluster id (informational).")
         String clusterId;
-
-        @Option(
-                names = "--api-key-stdin",
-                description = "Read the API key from stdin (its first line; on a terminal, typed without echo).")
         boolean apiKeyStdin;
+
+        Set() {
+            super(
+                    "set",
+                    "Create or update a context. Only the given keys change; comments, other keys and sections stay as "
+                            + "they are.",
+                    "The endpoint is the global --endpoint option; the key is read from stdin with --api-key-stdin and "
+                            + "stored in credentials (mode 0600).");
+            spec.addPositional(Specs.positional(value -> name = value)
+                    .paramLabel("NAME")
+                    .completionCandidates(new Candidates.ContextNames())
+                    .description("Context name.")
+                    .build());
+            spec.addOption(Specs.option(String.class, value -> database = value, "--database")
+                    .paramLabel("DB")
+                    .description("Database of the context.")
+                    .build());
+            spec.addOption(Specs.option(String.class, value -> clusterId = value, "--cluster-id")
+                    .paramLabel("ID")
+                    .description("Cluster id (informational).")
+                    .build());
+            spec.addOption(Specs.flag(value -> apiKeyStdin = value, "--api-key-stdin")
+                    .description("Read the API key from stdin (its first line; on a terminal, typed without echo).")
+                    .build());
+        }
 
         @Override
         protected int run(Session session) throws Exception {
@@ -162,13 +174,17 @@ final class ContextCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "delete", description = "Delete a context from config and credentials.")
     static final class Delete extends BaseCommand {
-        @Parameters(
-                paramLabel = "NAME",
-                completionCandidates = Candidates.ContextNames.class,
-                description = "Context name.")
         String name;
+
+        Delete() {
+            super("delete", "Delete a context from config and credentials.");
+            spec.addPositional(Specs.positional(value -> name = value)
+                    .paramLabel("NAME")
+                    .completionCandidates(new Candidates.ContextNames())
+                    .description("Context name.")
+                    .build());
+        }
 
         @Override
         protected int run(Session session) throws Exception {

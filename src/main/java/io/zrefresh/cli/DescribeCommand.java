@@ -3,19 +3,22 @@ package io.zrefresh.cli;
 import io.zrefresh.api.RefreshApi;
 import io.zrefresh.job.JobId;
 import io.zrefresh.output.Shape;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "describe", description = "Show one refresh job: state, progress, source, times.")
 final class DescribeCommand extends BaseCommand {
 
-    @Option(
-            names = "--job-id",
-            required = true,
-            paramLabel = "ID",
-            converter = Converters.JobIdConverter.class,
-            description = "The job id that trigger printed (a number, or a string id on some project endpoints).")
+    static final String NAME = "describe";
+
     JobId jobId;
+
+    DescribeCommand() {
+        super(NAME, "Show one refresh job: state, progress, source, times.");
+        spec.addOption(Specs.option(JobId.class, value -> jobId = value, "--job-id")
+                .required(true)
+                .paramLabel("ID")
+                .converters(new Converters.JobIdConverter())
+                .description("The job id that trigger printed (a number, or a string id on some project endpoints).")
+                .build());
+    }
 
     @Override
     protected int run(Session session) throws Exception {

@@ -7,50 +7,51 @@ import io.zrefresh.time.Durations;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(
-        name = "dev-server",
-        description = {
-            "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a cluster.",
-            "Its example collections: ext_books (external), ext_broken (its refreshes fail), ext_new (no source yet), "
-                    + "plain_coll (not external), and analytics.ext_events.",
-            "With --exec, run COMMAND against it (ZILLIZ_ENDPOINT and ZILLIZ_API_KEY exported, this zrefresh on PATH, "
-                    + "a fresh ZILLIZ_CONFIG_DIR), then stop and exit with COMMAND's status."
-        })
 final class DevServerCommand extends BaseCommand {
 
-    @Option(
-            names = "--port",
-            paramLabel = "N",
-            description =
-                    "Port (default: " + DevServerOptions.DEFAULT_PORT + "; with --exec: a free one; 0: a free one).")
+    static final String NAME = "dev-server";
+
     Integer port;
-
-    @Option(
-            names = "--token",
-            paramLabel = "T",
-            defaultValue = DevServerOptions.DEFAULT_TOKEN,
-            description = "API key the server accepts (default: ${DEFAULT-VALUE}).")
     String token;
-
-    @Option(
-            names = "--job-time",
-            paramLabel = "DURATION",
-            defaultValue = DevServerOptions.DEFAULT_JOB_TIME_SECONDS + "s",
-            converter = Converters.DurationConverter.class,
-            description = "How long a refresh job takes from Pending to Completed (default: ${DEFAULT-VALUE}).")
     Duration jobTime;
-
-    @Option(
-            names = "--standard-error-status",
-            description = "Answer business errors with their natural HTTP status (400, 401, 404, 429, 500) instead of"
-                    + " 200, as a server with proxy.http.standardErrorStatus does.")
     boolean standardErrorStatus;
-
-    @Option(names = "--exec", paramLabel = "COMMAND", description = "Shell command to run against the server.")
     String exec;
+
+    DevServerCommand() {
+        super(
+                NAME,
+                "Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a "
+                        + "cluster.",
+                "Its example collections: ext_books (external), ext_broken (its refreshes fail), ext_new (no source "
+                        + "yet), plain_coll (not external), and analytics.ext_events.",
+                "With --exec, run COMMAND against it (ZILLIZ_ENDPOINT and ZILLIZ_API_KEY exported, this zrefresh on "
+                        + "PATH, a fresh ZILLIZ_CONFIG_DIR), then stop and exit with COMMAND's status.");
+        spec.addOption(Specs.option(Integer.class, value -> port = value, "--port")
+                .paramLabel("N")
+                .description("Port (default: " + DevServerOptions.DEFAULT_PORT
+                        + "; with --exec: a free one; 0: a free one).")
+                .build());
+        spec.addOption(Specs.option(String.class, value -> token = value, "--token")
+                .paramLabel("T")
+                .defaultValue(DevServerOptions.DEFAULT_TOKEN)
+                .description("API key the server accepts (default: ${DEFAULT-VALUE}).")
+                .build());
+        spec.addOption(Specs.option(Duration.class, value -> jobTime = value, "--job-time")
+                .paramLabel("DURATION")
+                .defaultValue(DevServerOptions.DEFAULT_JOB_TIME_SECONDS + "s")
+                .converters(new Converters.DurationConverter())
+                .description("How long a refresh job takes from Pending to Completed (default: ${DEFAULT-VALUE}).")
+                .build());
+        spec.addOption(Specs.flag(value -> standardErrorStatus = value, "--standard-error-status")
+                .description("Answer business errors with their natural HTTP status (400, 401, 404, 429, 500) "
+                        + "instead of 200, as a server with proxy.http.standardErrorStatus does.")
+                .build());
+        spec.addOption(Specs.option(String.class, value -> exec = value, "--exec")
+                .paramLabel("COMMAND")
+                .description("Shell command to run against the server.")
+                .build());
+    }
 
     @Override
     protected int run(Session session) throws Exception {

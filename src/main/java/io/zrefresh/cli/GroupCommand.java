@@ -1,17 +1,22 @@
 package io.zrefresh.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** A command that only groups others: without one of them, it is a usage error. */
-@Command
 abstract class GroupCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
+
+    /** {@code commands}: the specs of the commands of the group, in the order of its help. */
+    GroupCommand(String name, String description, CommandSpec... commands) {
+        spec = Specs.command(this, name, description);
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+        for (CommandSpec command : commands) {
+            spec.addSubcommand(command.name(), command);
+        }
+    }
 
     @Override
     public Integer call() {

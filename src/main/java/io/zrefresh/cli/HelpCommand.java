@@ -4,25 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code zrefresh help [COMMAND...]}: the same help as {@code --help}, for a command path of any depth. */
-@Command(name = "help", description = "Show the help of zrefresh, or of a command (e.g. zrefresh help context set).")
 final class HelpCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    static final String NAME = "help";
 
-    @Parameters(
-            arity = "0..*",
-            paramLabel = "COMMAND",
-            completionCandidates = Candidates.CommandNames.class,
-            description = "The command, and its subcommand if it has some (e.g. context set).")
+    final CommandSpec spec;
     List<String> path = new ArrayList<>();
+
+    HelpCommand() {
+        spec = Specs.command(
+                this, NAME, "Show the help of zrefresh, or of a command (e.g. zrefresh help context set).");
+        spec.addPositional(Specs.positionals(value -> path = value)
+                .arity("0..*")
+                .paramLabel("COMMAND")
+                .completionCandidates(new Candidates.CommandNames())
+                .description("The command, and its subcommand if it has some (e.g. context set).")
+                .build());
+    }
 
     @Override
     public Integer call() {

@@ -23,61 +23,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
-@Command(
-        name = "list",
-        description = {
-            "List refresh jobs, newest first.",
-            "With --watch, poll the list: on a terminal the table is redrawn in place until Ctrl-C; otherwise (or with "
-                    + "-o json) one compact JSON line per job that appears or changes (--query applies to each). "
-                    + "--until-idle ends the watch once no listed job is pending or running."
-        })
 final class ListCommand extends BaseCommand {
+
+    static final String NAME = "list";
 
     /** Home and clear: the terminal's table is drawn afresh at each poll. */
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
-    @Option(
-            names = "--name",
-            paramLabel = "COLLECTION",
-            completionCandidates = Candidates.CollectionNames.class,
-            description = "Only the jobs of this collection.")
     String name;
-
-    @Mixin
-    DatabaseOption database;
-
-    @Option(names = "--active", description = "Only jobs that are RefreshPending or RefreshInProgress.")
+    final DatabaseOption database;
     boolean active;
-
-    @Option(names = "--watch", description = "Poll the list and show jobs as they appear and change.")
     boolean watch;
-
-    @Option(
-            names = "--interval",
-            paramLabel = "DURATION",
-            defaultValue = "2s",
-            converter = Converters.PollIntervalConverter.class,
-            description = "With --watch: time between two lists (default: ${DEFAULT-VALUE}, minimum: 500ms).")
     Duration interval;
-
-    @Option(
-            names = "--until-idle",
-            description = "With --watch: end (exit 0) once no job in the listed scope is pending or running.")
     boolean untilIdle;
-
-    @Option(
-            names = "--max-outage",
-            paramLabel = "DURATION",
-            defaultValue = "5m",
-            converter = Converters.DurationConverter.class,
-            description = "With --watch: how long lists may fail (server unreachable, 5xx, rate limited) before the "
-                    + "watch gives up with exit 6 (default: ${DEFAULT-VALUE}).")
     Duration maxOutage;
+
+    ListCommand() {
+        super(
+                NAME,
+                "List refresh jobs, newest first.",
+                "With --watch, poll the list: on a terminal the table is redrawn in place until Ctrl-C; otherwise (or "
+                        + "with -o json) one compact JSON line per job that appears or changes (--query applies to "
+                        + "each). --until-idle ends the watch once no listed job is pending or running.");
+        spec.addOption(Specs.option(String.class, value -> name = value, "--name")
+                .paramLabel("COLLECTION")
+                .completionCandidates(new Candidates.CollectionNames())
+                .description("Only the jobs of this collection.")
+                .build());
+        database = new DatabaseOption(spec);
+        spec.addOption(Specs.flag(value -> active = value, "--active")
+                .description("Only jobs that are RefreshPending or RefreshInProgress.")
+                .build());
+        spec.addOption(Specs.flag(value -> watch = value, "--watch")
+                .description("Poll the list and show jobs as they appear and change.")
+                .build());
+        spec.addOption(Specs.option(Duration.class, value -> interval = value, "--interval")
+                .paramLabel("DURATION")
+                .defaultValue("2s")
+                .converters(new Converters.PollIntervalConverter())
+                .description("With --watch: time between two lists (default: ${DEFAULT-VALUE}, minimum: 500ms).")
+                .build());
+        spec.addOption(Specs.flag(value -> untilIdle = value, "--until-idle")
+                .description("With --watch: end (exit 0) once no job in the listed scope is pending or running.")
+                .build());
+        spec.addOption(Specs.option(Duration.class, value -> maxOutage = value, "--max-outage")
+                .paramLabel("DURATION")
+                .defaultValue("5m")
+                .converters(new Converters.DurationConverter())
+                .description("With --watch: how long lists may fail (server unreachable, 5xx, rate limited) before "
+                        + "the watch gives up with exit 6 (default: ${DEFAULT-VALUE}).")
+                .build());
+    }
 
     @Override
     protected int run(Session session) throws Exception {

@@ -8,20 +8,22 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
-@Command(
-        name = "shell",
-        description = {
-            "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, options, "
-                    + "option values, context names and the collection names seen in list results.",
-            "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
-                    + "With piped stdin, runs its lines one by one."
-        })
 final class ShellCommand extends BaseCommand {
+
+    static final String NAME = "shell";
+
+    ShellCommand() {
+        super(
+                NAME,
+                "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, "
+                        + "options, option values, context names and the collection names seen in list results.",
+                "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
+                        + "With piped stdin, runs its lines one by one.");
+    }
 
     @Override
     protected int run(Session session) throws IOException, UsageException {

@@ -9,78 +9,72 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(
-        name = "trigger",
-        description = {
-            "Start a refresh job of an external collection; prints {\"jobId\": N}.",
-            "Guarded: when a job of the collection is pending or running, nothing is sent and --on-active decides (default: exit 7). "
-                    + "A refresh is never sent twice, even when its answer is lost.",
-            "With several --name, each collection is guarded and triggered on its own, --wait follows all jobs at once, "
-                    + "and stdout holds one record per collection: {\"records\":[{\"collectionName\":..,\"outcome\":..,"
-                    + "\"jobId\":..}]} (outcome: triggered, skipped-active, skipped-fresh, blocked, error); the exit code "
-                    + "is the most severe of the collections' (4, 5, 6, 8, 9, 7)."
-        })
 final class TriggerCommand extends BaseCommand {
 
-    @Option(
-            names = "--name",
-            required = true,
-            paramLabel = "COLLECTION",
-            completionCandidates = Candidates.CollectionNames.class,
-            description = "The external collection to refresh; repeat it for several (a name given twice counts once).")
+    static final String NAME = "trigger";
+
     List<String> names;
-
-    @Mixin
-    DatabaseOption database;
-
-    @Option(
-            names = "--external-source",
-            paramLabel = "SOURCE",
-            description = "New external source (e.g. s3://bucket/path/); needs --external-spec.")
+    final DatabaseOption database;
     String externalSource;
-
-    @Option(
-            names = "--external-spec",
-            paramLabel = "JSON",
-            completionCandidates = Candidates.SpecFiles.class,
-            description =
-                    "New external spec: a JSON object inline, @file.json, or @- for stdin; needs --external-source.")
     String externalSpec;
-
-    @Option(
-            names = "--on-active",
-            paramLabel = "ACTION",
-            defaultValue = "fail",
-            converter = Converters.OnActiveConverter.class,
-            completionCandidates = Candidates.OnActiveActions.class,
-            description = "When a job of the collection is active: fail (exit 7), wait for it then trigger, "
-                    + "or skip (report the active job). Default: fail.")
     OnActive onActive;
-
-    @Option(
-            names = "--force",
-            description = "Skip zrefresh's check for an active job (the server's own refusal still applies).")
     boolean force;
-
-    @Option(
-            names = "--if-older-than",
-            paramLabel = "DURATION",
-            converter = Converters.DurationConverter.class,
-            description = "Refresh only when the newest completed refresh ended at least this long ago; otherwise send "
-                    + "nothing, print that job's id (with --wait, the job) and exit 0. Active jobs are handled first.")
     Duration ifOlderThan;
-
-    @Option(
-            names = "--wait",
-            description = "Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).")
     boolean waitForJob;
+    final WaitOptions waitOptions;
 
-    @Mixin
-    WaitOptions waitOptions;
+    TriggerCommand() {
+        super(
+                NAME,
+                "Start a refresh job of an external collection; prints {\"jobId\": N}.",
+                "Guarded: when a job of the collection is pending or running, nothing is sent and --on-active decides "
+                        + "(default: exit 7). A refresh is never sent twice, even when its answer is lost.",
+                "With several --name, each collection is guarded and triggered on its own, --wait follows all jobs at "
+                        + "once, and stdout holds one record per collection: {\"records\":[{\"collectionName\":..,"
+                        + "\"outcome\":..,\"jobId\":..}]} (outcome: triggered, skipped-active, skipped-fresh, blocked, "
+                        + "error); the exit code is the most severe of the collections' (4, 5, 6, 8, 9, 7).");
+        spec.addOption(Specs.strings(value -> names = value, "--name")
+                .required(true)
+                .paramLabel("COLLECTION")
+                .completionCandidates(new Candidates.CollectionNames())
+                .description("The external collection to refresh; repeat it for several (a name given twice counts "
+                        + "once).")
+                .build());
+        database = new DatabaseOption(spec);
+        spec.addOption(Specs.option(String.class, value -> externalSource = value, "--external-source")
+                .paramLabel("SOURCE")
+                .description("New external source (e.g. s3://bucket/path/); needs --external-spec.")
+                .build());
+        spec.addOption(Specs.option(String.class, value -> externalSpec = value, "--external-spec")
+                .paramLabel("JSON")
+                .completionCandidates(new Candidates.SpecFiles())
+                .description("New external spec: a JSON object inline, @file.json, or @- for stdin; needs "
+                        + "--external-source.")
+                .build());
+        spec.addOption(Specs.option(OnActive.class, value -> onActive = value, "--on-active")
+                .paramLabel("ACTION")
+                .defaultValue("fail")
+                .converters(new Converters.OnActiveConverter())
+                .completionCandidates(new Candidates.OnActiveActions())
+                .description("When a job of the collection is active: fail (exit 7), wait for it then trigger, "
+                        + "or skip (report the active job). Default: fail.")
+                .build());
+        spec.addOption(Specs.flag(value -> force = value, "--force")
+                .description("Skip zrefresh's check for an active job (the server's own refusal still applies).")
+                .build());
+        spec.addOption(Specs.option(Duration.class, value -> ifOlderThan = value, "--if-older-than")
+                .paramLabel("DURATION")
+                .converters(new Converters.DurationConverter())
+                .description("Refresh only when the newest completed refresh ended at least this long ago; otherwise "
+                        + "send nothing, print that job's id (with --wait, the job) and exit 0. Active jobs are "
+                        + "handled first.")
+                .build());
+        spec.addOption(Specs.flag(value -> waitForJob = value, "--wait")
+                .description("Wait for the job to end and print it (exit 0, 8 if it failed, 9 on --timeout).")
+                .build());
+        waitOptions = new WaitOptions(spec);
+    }
 
     @Override
     protected int run(Session session) throws Exception {

@@ -6,40 +6,37 @@ import io.zrefresh.job.JobId;
 import io.zrefresh.refresh.JobWaiter;
 import io.zrefresh.refresh.WaitResult;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(
-        name = "wait",
-        description = {
-            "Block until a refresh job is RefreshCompleted (exit 0) or RefreshFailed (exit 8).",
-            "Progress goes to stderr: a live bar on a terminal, a line per change elsewhere. "
-                    + "With --timeout, exit 9 when it elapses (the job keeps running).",
-            "With --name instead of --job-id: the collection's newest active job; when none is active, its newest job "
-                    + "is printed at once and its state decides the exit code (no job at all: exit 5)."
-        })
 final class WaitCommand extends BaseCommand {
 
-    @Option(
-            names = "--job-id",
-            paramLabel = "ID",
-            converter = Converters.JobIdConverter.class,
-            description = "The job to wait for.")
+    static final String NAME = "wait";
+
     JobId jobId;
-
-    @Option(
-            names = "--name",
-            paramLabel = "COLLECTION",
-            completionCandidates = Candidates.CollectionNames.class,
-            description = "Wait for this collection's newest active job instead (no job id to pass between steps).")
     String name;
+    final DatabaseOption database;
+    final WaitOptions waitOptions;
 
-    @Mixin
-    DatabaseOption database;
-
-    @Mixin
-    WaitOptions waitOptions;
+    WaitCommand() {
+        super(
+                NAME,
+                "Block until a refresh job is RefreshCompleted (exit 0) or RefreshFailed (exit 8).",
+                "Progress goes to stderr: a live bar on a terminal, a line per change elsewhere. "
+                        + "With --timeout, exit 9 when it elapses (the job keeps running).",
+                "With --name instead of --job-id: the collection's newest active job; when none is active, its newest "
+                        + "job is printed at once and its state decides the exit code (no job at all: exit 5).");
+        spec.addOption(Specs.option(JobId.class, value -> jobId = value, "--job-id")
+                .paramLabel("ID")
+                .converters(new Converters.JobIdConverter())
+                .description("The job to wait for.")
+                .build());
+        spec.addOption(Specs.option(String.class, value -> name = value, "--name")
+                .paramLabel("COLLECTION")
+                .completionCandidates(new Candidates.CollectionNames())
+                .description("Wait for this collection's newest active job instead (no job id to pass between steps).")
+                .build());
+        database = new DatabaseOption(spec);
+        waitOptions = new WaitOptions(spec);
+    }
 
     @Override
     protected int run(Session session) throws Exception {

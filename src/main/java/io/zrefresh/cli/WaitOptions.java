@@ -2,43 +2,43 @@ package io.zrefresh.cli;
 
 import io.zrefresh.refresh.WaitPolicy;
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How trigger and wait wait: --timeout, --poll-interval, --max-outage, --stall-timeout. */
 final class WaitOptions {
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "DURATION",
-            converter = Converters.DurationConverter.class,
-            description = "Give up waiting after this long (exit 9; the job keeps running). "
-                    + "Default: wait until the job ends.")
     Duration timeout;
-
-    @Option(
-            names = "--poll-interval",
-            paramLabel = "DURATION",
-            defaultValue = "2s",
-            converter = Converters.PollIntervalConverter.class,
-            description = "Time between two describes of the job (default: ${DEFAULT-VALUE}, minimum: 500ms).")
     Duration pollInterval;
-
-    @Option(
-            names = "--max-outage",
-            paramLabel = "DURATION",
-            defaultValue = "5m",
-            converter = Converters.DurationConverter.class,
-            description = "Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) "
-                    + "before the wait gives up with exit 6 (default: ${DEFAULT-VALUE}).")
     Duration maxOutage;
-
-    @Option(
-            names = "--stall-timeout",
-            paramLabel = "DURATION",
-            converter = Converters.DurationConverter.class,
-            description = "End the wait (exit 9) when the job shows neither a new state nor new progress for "
-                    + "this long. Default: off.")
     Duration stallTimeout;
+
+    WaitOptions(CommandSpec command) {
+        command.addOption(Specs.option(Duration.class, value -> timeout = value, "--timeout")
+                .paramLabel("DURATION")
+                .converters(new Converters.DurationConverter())
+                .description("Give up waiting after this long (exit 9; the job keeps running). "
+                        + "Default: wait until the job ends.")
+                .build());
+        command.addOption(Specs.option(Duration.class, value -> pollInterval = value, "--poll-interval")
+                .paramLabel("DURATION")
+                .defaultValue("2s")
+                .converters(new Converters.PollIntervalConverter())
+                .description("Time between two describes of the job (default: ${DEFAULT-VALUE}, minimum: 500ms).")
+                .build());
+        command.addOption(Specs.option(Duration.class, value -> maxOutage = value, "--max-outage")
+                .paramLabel("DURATION")
+                .defaultValue("5m")
+                .converters(new Converters.DurationConverter())
+                .description("Without --timeout: how long polls may fail (server unreachable, 5xx, rate limited) "
+                        + "before the wait gives up with exit 6 (default: ${DEFAULT-VALUE}).")
+                .build());
+        command.addOption(Specs.option(Duration.class, value -> stallTimeout = value, "--stall-timeout")
+                .paramLabel("DURATION")
+                .converters(new Converters.DurationConverter())
+                .description("End the wait (exit 9) when the job shows neither a new state nor new progress for "
+                        + "this long. Default: off.")
+                .build());
+    }
 
     WaitPolicy policy() {
         return new WaitPolicy(pollInterval, timeout, maxOutage, stallTimeout);
