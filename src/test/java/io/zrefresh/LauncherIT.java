@@ -53,8 +53,8 @@ class LauncherIT extends DevServerTest {
 
     private static final boolean AOT = featureVersion(LAUNCHER_JAVA) >= 25;
 
-    /** kind, checksum and size of the jar, checksum of the Java installation, size of the archive */
-    private static final String ARCHIVE_NAME = AOT ? "aot-\\d+-\\d+-\\d+-\\d+\\.aot" : "cds-\\d+-\\d+-\\d+-\\d+\\.jsa";
+    /** kind, checksum and size of the jar, checksum of the Java installation and of the jar's path, archive's size */
+    private static final String ARCHIVE_NAME = (AOT ? "aot" : "cds") + "(-\\d+){5}\\." + (AOT ? "aot" : "jsa");
 
     private static final String FROM_THE_ARCHIVE = " source: shared objects file";
 
@@ -228,6 +228,49 @@ class LauncherIT extends DevServerTest {
         assertThat(run(install.resolve("bin/zrefresh"), "--version").out()).startsWith("ZREFRESH ");
     }
 
+    /**
+     * Java 17 to 24 take an archive only for the jar at the path and with the modification time it was recorded with,
+     * and otherwise load every class of ours from the jar without a word: two installations of one release sharing
+     * the cache, or a jar copied over, must not leave one of them without its archive for good.
+     */
+    @Test
+    void anotherInstallationOfTheSameJarGetsAnArchiveOfItsOwn() throws Exception {
+        serve();
+        String id = triggerAJob();
+        Path copy = home.resolve("elsewhere");
+        Process cp = new ProcessBuilder("cp", "-R", "-p", install.toString(), copy.toString())
+                .inheritIO()
+                .start();
+        assertThat(cp.waitFor()).isZero();
+
+        Result describe = run(copy.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(archives()).as("one for each installation").hasSize(2);
+        for (Path launcher : List.of(install.resolve("bin/zrefresh"), copy.resolve("bin/zrefresh"))) {
+            assertThat(classesLoadedThrough(launcher, "describe", "--job-id", id))
+                    .as("the classes of %s", launcher)
+                    .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
+        }
+    }
+
+    @Test
+    void aJarWhoseTimeChangedIsRecordedAgain() throws Exception {
+        serve();
+        String id = triggerAJob();
+        Path jar = install.resolve("lib/zrefresh.jar");
+        FileTime earlier = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 3_600_000);
+        Files.setLastModifiedTime(jar, earlier);
+
+        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(json(describe.out()).path("jobId").asText()).isEqualTo(id);
+        assertThat(Files.getLastModifiedTime(archive()))
+                .as("recorded again, with the jar's time")
+                .isEqualTo(earlier);
+        assertThat(classesLoadedThrough(install.resolve("bin/zrefresh"), "describe", "--job-id", id))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
+    }
+
     @Test
     void neitherRecordsNorUsesAnArchiveWhenTurnedOff() throws Exception {
         serve();
@@ -288,14 +331,17 @@ class LauncherIT extends DevServerTest {
     void replacesAnArchiveOthersCanWrite() throws Exception {
         serve();
         String id = triggerAJob();
-        FileTime recorded = Files.getLastModifiedTime(archive());
+        // someone else wrote to it
+        byte[] written = Files.readAllBytes(archive());
+        written[written.length - 1] ^= 1;
+        Files.write(archive(), written);
         Files.setPosixFilePermissions(archive(), PosixFilePermissions.fromString("rw-rw-rw-"));
 
         Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
         assertThat(describe.exit()).as(describe.toString()).isZero();
         assertThat(json(describe.out()).path("jobId").asText()).isEqualTo(id);
         assertThat(describe.err()).isEmpty();
-        assertThat(Files.getLastModifiedTime(archive())).as("recorded again").isGreaterThan(recorded);
+        assertThat(Files.readAllBytes(archive())).as("recorded again").isNotEqualTo(written);
         assertThat(permissions(archive())).isEqualTo("rw-------");
     }
 
