@@ -40,14 +40,13 @@ public final class RootCommand implements Callable<Integer> {
     public RootCommand(World world) {
         this.world = world;
         spec = Specs.command(
-                        this,
-                        NAME,
-                        "Trigger, follow and guard refresh jobs of Milvus / Zilliz Cloud external collections.",
-                        "",
-                        "A refresh job re-syncs an external collection from its data lake source. zrefresh blocks a "
-                                + "second refresh while one runs, waits with progress and a deadline, and exits with "
-                                + "codes a pipeline can branch on.")
-                .versionProvider(new VersionProvider());
+                this,
+                NAME,
+                "Trigger, follow and guard refresh jobs of Milvus / Zilliz Cloud external collections.",
+                "",
+                "A refresh job re-syncs an external collection from its data lake source. zrefresh blocks a "
+                        + "second refresh while one runs, waits with progress and a deadline, and exits with "
+                        + "codes a pipeline can branch on.");
         spec.usageMessage()
                 .synopsisSubcommandLabel("COMMAND")
                 .exitCodeListHeading("%nExit codes:%n")
