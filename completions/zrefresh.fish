@@ -59,7 +59,7 @@ complete -c zrefresh -n '__zrefresh_at' -a trigger -d 'Start a refresh job of an
 complete -c zrefresh -n '__zrefresh_at' -a describe -d 'Show one refresh job: state, progress, source, times.'
 complete -c zrefresh -n '__zrefresh_at' -a list -d 'List refresh jobs, newest first.'
 complete -c zrefresh -n '__zrefresh_at' -a wait -d 'Block until a refresh job is RefreshCompleted (exit 0) or RefreshFailed (exit 8).'
-complete -c zrefresh -n '__zrefresh_at' -a shell -d 'Interactive shell: every command without the \'zrefresh\' prefix, with tab completion of commands, options, option values, context names and the collection names seen in list results.'
+complete -c zrefresh -n '__zrefresh_at' -a shell -d 'Interactive shell: every command without the \'zrefresh\' prefix, with tab completion of commands, options, option values, context names, the collection names seen in list results and file names.'
 complete -c zrefresh -n '__zrefresh_at' -a completion -d 'Print a completion script for bash, zsh or fish.'
 complete -c zrefresh -n '__zrefresh_at' -a context -d 'Manage contexts: list, show, set, delete.'
 complete -c zrefresh -n '__zrefresh_at' -a dev-server -d 'Run the embedded simulator of the three refresh endpoints on 127.0.0.1, to try zrefresh without a cluster.'

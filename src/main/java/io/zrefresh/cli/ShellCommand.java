@@ -20,7 +20,8 @@ final class ShellCommand extends BaseCommand {
         super(
                 NAME,
                 "Interactive shell: every command without the 'zrefresh' prefix, with tab completion of commands, "
-                        + "options, option values, context names and the collection names seen in list results.",
+                        + "options, option values, context names, the collection names seen in list results and "
+                        + "file names.",
                 "History is kept in the config directory (zrefresh_history). Leave with exit, quit or Ctrl-D. "
                         + "With piped stdin, runs its lines one by one.");
     }

@@ -37,7 +37,7 @@ public final class TerminalShell {
                 .terminal(terminal)
                 .appName("zrefresh")
                 .completer(new ShellCompleter(
-                        () -> Cli.create(world).getCommandSpec(), directory, world.seenCollections()));
+                        () -> Cli.create(world).getCommandSpec(), directory, world.seenCollections(), Path.of("")));
         Path history = directory.historyFile();
         try {
             directory.create();

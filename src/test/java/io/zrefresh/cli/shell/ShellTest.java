@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,12 +131,45 @@ class ShellTest extends DevServerTest {
     }
 
     private List<String> complete(String line, Set<String> seen) {
+        return candidates(line, seen).stream().map(Candidate::value).toList();
+    }
+
+    private List<Candidate> candidates(String line, Set<String> seen) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> candidates = new ArrayList<>();
         World world = World.of(System.out, System.err, Map.of());
-        new ShellCompleter(() -> Cli.create(world).getCommandSpec(), new ConfigDirectory(home), seen)
+        new ShellCompleter(
+                        () -> Cli.create(world).getCommandSpec(), new ConfigDirectory(home), seen, home.resolve("work"))
                 .complete((LineReader) null, parsed, candidates);
-        return candidates.stream().map(Candidate::value).toList();
+        return candidates;
+    }
+
+    @Test
+    void completesFileNamesForEventsAndAfterTheAtOfExternalSpec() throws Exception {
+        Path work = Files.createDirectories(home.resolve("work"));
+        Files.writeString(work.resolve("spec.json"), "{}");
+        Files.writeString(work.resolve(".hidden.json"), "{}");
+        Files.createDirectories(work.resolve("specs"));
+        Files.writeString(work.resolve("specs/books.json"), "{}");
+        Set<String> seen = Set.of();
+
+        assertThat(complete("trigger --external-spec ", seen)).containsExactlyInAnyOrder("@-", "@spec.json", "@specs/");
+        assertThat(complete("trigger --external-spec @", seen))
+                .containsExactlyInAnyOrder("@-", "@spec.json", "@specs/");
+        assertThat(complete("trigger --external-spec @specs/", seen)).containsExactly("@specs/books.json");
+        assertThat(complete("trigger --external-spec @.", seen)).contains("@.hidden.json");
+        assertThat(complete("trigger --external-spec @" + work.resolve("specs") + "/", seen))
+                .containsExactly("@" + work.resolve("specs/books.json"));
+        assertThat(complete("trigger --external-spec {", seen))
+                .as("inline JSON")
+                .isEmpty();
+        assertThat(complete("trigger --external-spec @missing/", seen)).isEmpty();
+        assertThat(complete("list --events ", seen)).containsExactlyInAnyOrder("spec.json", "specs/");
+        assertThat(candidates("list --events ", seen))
+                .filteredOn(candidate -> candidate.value().equals("specs/"))
+                .singleElement()
+                .as("a directory leaves the word open, to go on into it")
+                .matches(candidate -> !candidate.complete());
     }
 
     @Test
