@@ -271,6 +271,31 @@ class LauncherIT extends DevServerTest {
                 .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
     }
 
+    /** --query holds the whole answer: one that does not fit the heap is one sentence, never a stack trace. */
+    @Test
+    void runningOutOfMemoryIsOneSentenceThatSaysHowToRaiseTheHeap() throws Exception {
+        serve();
+        dev.server.seedJobs("default", "ext_books", 20_000);
+        String[] allIds = {"list", "--name", "ext_books", "--query", "records[].jobId", "-o", "json"};
+        env.put("ZREFRESH_JAVA_OPTS", "-Xmx24m");
+        Result list = run(install.resolve("bin/zrefresh"), allIds);
+
+        assertThat(list.exit()).as(list.toString()).isEqualTo(1);
+        assertThat(list.out()).isEmpty();
+        assertThat(list.err()).as(list.toString()).doesNotContain("Exception", "\tat ");
+        List<String> lines = list.err().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0))
+                .startsWith("Out of memory: this needs more than zrefresh's heap of ")
+                .contains("ZREFRESH_JAVA_OPTS=-Xmx1g");
+        assertThat(json(lines.get(1)).path("error").path("exitCode").asInt()).isEqualTo(1);
+
+        env.put("ZREFRESH_JAVA_OPTS", "-Xmx64m");
+        Result raised = run(install.resolve("bin/zrefresh"), allIds);
+        assertThat(raised.exit()).as(raised.toString()).isZero();
+        assertThat(json(raised.out())).hasSize(20_000);
+    }
+
     @Test
     void neitherRecordsNorUsesAnArchiveWhenTurnedOff() throws Exception {
         serve();

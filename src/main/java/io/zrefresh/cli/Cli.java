@@ -82,6 +82,12 @@ public final class Cli {
 
     /** Runs one command line; returns its exit code. */
     public static int run(World world, String... args) {
-        return create(world, args).execute(args);
+        CommandLine commandLine = create(world, args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError exhausted) {
+            // picocli hands Errors on. What filled the heap is unreachable now, so the report has room.
+            return ((RootCommand) commandLine.getCommand()).session().reporter().report(exhausted);
+        }
     }
 }

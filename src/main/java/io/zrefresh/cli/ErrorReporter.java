@@ -196,6 +196,14 @@ final class ErrorReporter {
                     Interruption.exitCode(),
                     failure.getMessage() == null ? "Interrupted." : "Interrupted; " + failure.getMessage() + ".");
         }
+        if (failure instanceof OutOfMemoryError) {
+            return Problem.of(
+                    ExitCode.INTERNAL,
+                    "Out of memory: this needs more than zrefresh's heap of "
+                            + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MiB (--query holds the whole answer); with the JVM launcher, "
+                            + "ZREFRESH_JAVA_OPTS=-Xmx1g raises it; or ask for less, e.g. list --name");
+        }
         return Problem.of(
                 ExitCode.INTERNAL,
                 "Internal error: " + failure + " (run again with --debug for details, and please report it)");
