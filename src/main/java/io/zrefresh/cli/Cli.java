@@ -61,18 +61,14 @@ public final class Cli {
      * annotation follows the environment (ZREFRESH_CI, GITHUB_ACTIONS, GITLAB_CI).
      */
     private static ErrorReporter usageReporter(World world, String[] args) {
-        CiSystem ci;
-        try {
-            ci = CiSystem.resolve(null, world.env());
-        } catch (IllegalArgumentException invalid) {
-            ci = CiSystem.OFF;
-        }
+        CiSystem ci = CiSystem.resolveOrOff(null, world.env());
         return new ErrorReporter(
                 world.err(),
                 ErrorReporter.asksForJson(args),
                 false,
                 CiReport.of(ci, world.env(), world.err(), world.clock()),
-                List.of());
+                // picocli quotes the words it cannot parse: a key pasted among them stays masked
+                Session.keysOfTheEnvironment(world.env()));
     }
 
     private static void everyCommand(CommandLine command, Consumer<CommandLine> action) {

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ final class Session {
     private final RootCommand options;
     private final ContextStore contexts;
     /** Keys met in this run: no message may show them. */
-    private final Set<String> secrets = new LinkedHashSet<>();
+    private final Set<String> secrets;
 
     private Printer printer;
     private CiReport ci;
@@ -56,7 +57,20 @@ final class Session {
         this.world = world;
         this.options = options;
         this.contexts = new ContextStore(ConfigDirectory.from(world.env()));
-        secret(world.env().get(SettingsResolver.ENV_API_KEY));
+        this.secrets = keysOfTheEnvironment(world.env());
+    }
+
+    /** The keys a run knows before it reads anything: ZILLIZ_API_KEY's, which every error report masks. */
+    static Set<String> keysOfTheEnvironment(Map<String, String> env) {
+        Set<String> keys = new LinkedHashSet<>();
+        addKey(keys, env.get(SettingsResolver.ENV_API_KEY));
+        return keys;
+    }
+
+    private static void addKey(Set<String> keys, String key) {
+        if (key != null && !key.isBlank()) {
+            keys.add(key.strip());
+        }
     }
 
     World world() {
@@ -109,11 +123,7 @@ final class Session {
     }
 
     private CiSystem ciSystem() {
-        try {
-            return CiSystem.resolve(options.ci, world.env());
-        } catch (IllegalArgumentException invalid) {
-            return CiSystem.OFF;
-        }
+        return CiSystem.resolveOrOff(options.ci, world.env());
     }
 
     /** --debug, or a GitHub Actions run in debug mode (RUNNER_DEBUG=1). */
@@ -124,9 +134,7 @@ final class Session {
 
     /** A key read or resolved in this run, which the error reporter then masks wherever it would show. */
     void secret(String key) {
-        if (key != null && !key.isBlank()) {
-            secrets.add(key.strip());
-        }
+        addKey(secrets, key);
     }
 
     /** The printer; an invalid --query is found here, before any request. */

@@ -138,6 +138,18 @@ class SecretsAndServerTextEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void aKeyAmongTheWordsOfAUsageErrorIsMasked() {
+        String key = "sk-usage-secret-7";
+        for (String[] args :
+                new String[][] {{"list", key}, {"list", "--name", "x", "--bogus", key, "-o", "json"}, {"lsit", key}}) {
+            Result result = dev.cli().env("ZILLIZ_API_KEY", key).run(args);
+            assertThat(result.exit()).as(result.toString()).isEqualTo(2);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).as(result.toString()).doesNotContain(key).contains("***");
+        }
+    }
+
+    @Test
     void anEndpointFlagWithAPasswordIsAUsageErrorThatMasksIt() {
         Result result = dev.cli().run("list", "--endpoint", "https://admin:hunter2@cluster.example");
         assertThat(result.exit()).isEqualTo(2);

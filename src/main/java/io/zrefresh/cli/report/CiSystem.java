@@ -37,6 +37,18 @@ public enum CiSystem {
      * @param flag --ci, or null when not given
      * @throws IllegalArgumentException when ZREFRESH_CI holds no system's name
      */
+    /**
+     * As {@link #resolve}, with an invalid ZREFRESH_CI counting as none: for reporting errors,
+     * which must not fail themselves (the command refuses it where it starts).
+     */
+    public static CiSystem resolveOrOff(CiSystem flag, Map<String, String> env) {
+        try {
+            return resolve(flag, env);
+        } catch (IllegalArgumentException invalid) {
+            return OFF;
+        }
+    }
+
     public static CiSystem resolve(CiSystem flag, Map<String, String> env) {
         CiSystem chosen = flag;
         if (chosen == null) {
