@@ -115,7 +115,7 @@ public abstract sealed class ProgressPrinter {
             String percent = String.format(Locale.ROOT, "%3d%%", progress);
             String elapsed = Durations.elapsed(waited);
             String head = who(job) + "  ";
-            int bar = Math.min(BAR_WIDTH, room - columns(head + state + "  " + " " + percent + "  " + elapsed));
+            int bar = Math.min(BAR_WIDTH, room - DisplayWidth.of(head + state + "  " + " " + percent + "  " + elapsed));
             if (bar >= MIN_BAR_WIDTH) {
                 int filled = progress * bar / 100;
                 return head + ansi.state(state) + "  " + "█".repeat(filled) + "░".repeat(bar - filled) + " " + percent
@@ -126,27 +126,16 @@ public abstract sealed class ProgressPrinter {
                     new String[] {head, "  " + percent.trim() + "  " + elapsed},
                     new String[] {label, "  " + percent.trim() + "  " + elapsed},
                     new String[] {label, "  " + percent.trim()})) {
-                if (columns(parts[0] + state + parts[1]) <= room) {
+                if (DisplayWidth.of(parts[0] + state + parts[1]) <= room) {
                     return parts[0] + ansi.state(state) + parts[1];
                 }
             }
             String rest = state + "  " + percent.trim();
-            int labelRoom = room - columns(rest) - 1;
+            int labelRoom = room - DisplayWidth.of(rest) - 1;
             if (labelRoom < 1 || label.isEmpty()) {
-                return cut(rest, room);
+                return DisplayWidth.cut(rest, room);
             }
-            return cut(label, labelRoom) + " " + ansi.state(state) + "  " + percent.trim();
-        }
-
-        private static String cut(String text, int room) {
-            if (columns(text) <= room) {
-                return text;
-            }
-            return text.substring(0, text.offsetByCodePoints(0, Math.max(0, room - 1))) + "…";
-        }
-
-        private static int columns(String text) {
-            return text.codePointCount(0, text.length());
+            return DisplayWidth.cut(label, labelRoom) + " " + ansi.state(state) + "  " + percent.trim();
         }
 
         @Override

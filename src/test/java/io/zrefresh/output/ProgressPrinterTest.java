@@ -132,6 +132,20 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void wideCharactersCountTwoColumnsSoTheLineStillFits() {
+        for (int width : new int[] {80, 40, 30}) {
+            err.reset();
+            ProgressPrinter live = ProgressPrinter.forTerminal(stream, new Ansi(false), () -> width, true);
+            live.update(job(7, "ext_数据_图书馆的全部书籍", "RefreshInProgress", 42), Duration.ofSeconds(5));
+            String drawn = printed().replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").replace("\r", "");
+            assertThat(DisplayWidth.of(drawn))
+                    .as("%s at width %d", drawn, width)
+                    .isLessThan(width);
+            assertThat(drawn).contains("RefreshInProgress", "42%");
+        }
+    }
+
+    @Test
     void aWideEnoughNarrowTerminalKeepsStateAndPercentWithoutTheBar() {
         ProgressPrinter live = ProgressPrinter.forTerminal(stream, new Ansi(false), () -> 60, false);
         live.update(job(466073417512550401L, "ext_books", "RefreshInProgress", 42), Duration.ofSeconds(65));
