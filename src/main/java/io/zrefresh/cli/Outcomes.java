@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.job.Job;
 import io.zrefresh.job.JobId;
 import io.zrefresh.json.Json;
-import io.zrefresh.output.SafeText;
 import io.zrefresh.output.Shape;
 import io.zrefresh.output.SummaryTable;
 import io.zrefresh.refresh.SkipReason;
@@ -292,7 +291,7 @@ final class Outcomes {
                         ExitCode.TIMEOUT,
                         result.jobId() == null
                                 ? "Timed out: the server still refuses a refresh of " + blocked.collection()
-                                        + " as a duplicate (" + SafeText.escape(blocked.serverMessage())
+                                        + " as a duplicate (" + blocked.serverMessage()
                                         + ") and lists no active job" + notSent + "."
                                 : "Timed out waiting for job " + result.jobId() + seen(job) + notSent
                                         + "; it keeps running on the server." + follow);
@@ -300,7 +299,7 @@ final class Outcomes {
                 Problem.of(
                         ExitCode.TIMEOUT,
                         "No progress for " + Durations.brief(result.stalledFor())
-                                + " (still " + SafeText.escape(job.stateName()) + " " + job.progress() + "%)"
+                                + " (still " + job.stateName() + " " + job.progress() + "%)"
                                 + notSent + "; job " + result.jobId() + " keeps running on the server." + follow);
             case UNREACHABLE ->
                 new Problem(
@@ -316,22 +315,22 @@ final class Outcomes {
         };
     }
 
-    /** The failure reason for a message: escaped, and cut when long, saying how to see all of it. */
+    /** The failure reason for a message: cut when long, saying how to see all of it. */
     private static String reasonOf(Job job) {
         String reason = job.reason();
         if (reason.isEmpty()) {
             return "the server gave no reason";
         }
         if (reason.length() <= MAX_REASON) {
-            return SafeText.escape(reason);
+            return reason;
         }
-        return SafeText.escape(reason.substring(0, MAX_REASON)) + "… (cut: the reason has " + reason.length()
+        return reason.substring(0, MAX_REASON) + "… (cut: the reason has " + reason.length()
                 + " characters; see all of it with: zrefresh describe --job-id " + job.id()
                 + " -o json --query reason)";
     }
 
     private static String seen(Job job) {
-        return job == null ? "" : " (" + SafeText.escape(job.stateName()) + " at " + job.progress() + "%)";
+        return job == null ? "" : " (" + job.stateName() + " at " + job.progress() + "%)";
     }
 
     private static Problem blockedProblem(Blocked blocked) {
@@ -339,12 +338,11 @@ final class Outcomes {
         String message;
         if (blocked.activeJobId() == null) {
             message = "A refresh of " + collection + " is already running (the server said: "
-                    + SafeText.escape(blocked.serverMessage()) + "); see it with: zrefresh list --name " + collection
+                    + blocked.serverMessage() + "); see it with: zrefresh list --name " + collection
                     + " --active";
         } else {
             Job job = blocked.activeJob();
-            String status =
-                    job == null ? "" : " is " + SafeText.escape(job.stateName()) + " at " + job.progress() + "%";
+            String status = job == null ? "" : " is " + job.stateName() + " at " + job.progress() + "%";
             message = "A refresh of " + collection + " is already running: job " + blocked.activeJobId() + status
                     + ". Follow it with: zrefresh wait --job-id " + blocked.activeJobId()
                     + " (or trigger with --on-active wait|skip)";

@@ -42,7 +42,7 @@ final class StderrListener implements RefreshListener {
 
     @Override
     public void triggered(String collection, JobId jobId, Optional<ApiException> lostAnswer) {
-        lostAnswer.ifPresent(lost -> notice("The answer to the refresh was lost (" + SafeText.escape(lost.getMessage())
+        lostAnswer.ifPresent(lost -> notice("The answer to the refresh was lost (" + lost.getMessage()
                 + "), but job "
                 + jobId + " was created by it."));
     }
@@ -65,7 +65,7 @@ final class StderrListener implements RefreshListener {
 
     @Override
     public void retryingUnnamedActive(String collection, String serverMessage, Duration pause) {
-        notice("The server refuses a refresh of " + collection + " as a duplicate (" + SafeText.escape(serverMessage)
+        notice("The server refuses a refresh of " + collection + " as a duplicate (" + serverMessage
                 + "), but lists no active job; trying again in " + Durations.brief(pause) + " (--on-active wait).");
     }
 
@@ -86,7 +86,7 @@ final class StderrListener implements RefreshListener {
     public void unreachable(JobId jobId, Instant since, ApiException failure) {
         progress.finish();
         notice("Server unreachable since " + CLOCK_TIME.format(since.atZone(world.zone())) + " ("
-                + SafeText.escape(failure.getMessage()) + "), still trying ("
+                + failure.getMessage() + "), still trying ("
                 + (jobId == null ? "jobs keep" : "job " + jobId + " keeps") + " running).");
     }
 

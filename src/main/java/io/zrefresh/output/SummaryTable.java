@@ -99,13 +99,8 @@ public final class SummaryTable {
                     HEADERS.stream().map(header -> Column.plain(header, true)).toList();
             new Table(
                             columns,
-                            each -> rows.forEach(row -> {
-                                String[] cells = row.cells();
-                                for (int i = 0; i < cells.length; i++) {
-                                    cells[i] = SafeText.escape(cells[i]);
-                                }
-                                each.accept(cells);
-                            }))
+                            // Table shows control characters as escapes
+                            each -> rows.forEach(row -> each.accept(row.cells())))
                     .print(out, true, 0, new Ansi(false));
         }
         out.flush();

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,21 @@ class SecretsAndServerTextEndToEndTest extends DevServerTest {
         assertHarmless(result.err());
         assertThat(result.err()).contains("failed: boom\\n::error::forged\\u001b]0;pwned\\u0007");
         assertThat(Json.parse(result.out()).get("reason").asText()).contains("\n::error::forged\u001b]0;pwned");
+    }
+
+    @Test
+    void theJsonLineOfAnErrorKeepsTheServersTextExact() throws Exception {
+        answer(Endpoint.DESCRIBE, hostileJob("RefreshFailed"));
+        Result result = dev.cli().run("wait", "--job-id", "466073417512550401", "-o", "json");
+        assertThat(result.exit()).as(result.toString()).isEqualTo(8);
+        List<String> lines = result.err().lines().toList();
+        assertHarmless(result.err());
+        assertThat(result.err()).contains("failed: boom\\n::error::forged\\u001b]0;pwned\\u0007");
+        String message = Json.parse(lines.get(lines.size() - 1))
+                .path("error")
+                .path("message")
+                .asText();
+        assertThat(message).contains("failed: boom\n::error::forged\u001b]0;pwned\u0007");
     }
 
     @Test
