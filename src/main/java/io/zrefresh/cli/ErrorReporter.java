@@ -1,10 +1,5 @@
 package io.zrefresh.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zrefresh.api.ApiException;
 import io.zrefresh.cli.report.CiReport;
@@ -13,10 +8,7 @@ import io.zrefresh.json.Json;
 import io.zrefresh.output.OutputFormat;
 import io.zrefresh.output.Query;
 import io.zrefresh.output.SafeText;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import picocli.CommandLine;
@@ -81,7 +73,7 @@ final class ErrorReporter {
         line(problem);
         hints.forEach(hint -> err.println(SafeText.escape(masked(hint))));
         if (jsonLine) {
-            err.println(jsonLine(Json.object().set("error", errorObject(problem))));
+            err.println(Json.line(Json.object().set("error", errorObject(problem))));
         }
         err.flush();
         return problem.exitCode();
@@ -120,42 +112,6 @@ final class ErrorReporter {
                 err.println("\tat " + frame);
             }
             prefix = "Caused by: ";
-        }
-    }
-
-    /**
-     * Compact JSON in which DEL and the C1 controls are escaped too (JSON escapes only C0): the same
-     * value for a parser, and no control character on the terminal or in a CI log.
-     */
-    private static String jsonLine(JsonNode value) {
-        StringWriter line = new StringWriter();
-        try (JsonGenerator generator = Json.factory().createGenerator(line)) {
-            generator.setCharacterEscapes(ControlEscapes.INSTANCE);
-            Json.write(generator, value);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("writing to a string failed", impossible);
-        }
-        return line.toString();
-    }
-
-    private static final class ControlEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        static final ControlEscapes INSTANCE = new ControlEscapes();
-
-        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        private ControlEscapes() {
-            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int c) {
-            return c >= 0x80 && c <= 0x9f ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }
 

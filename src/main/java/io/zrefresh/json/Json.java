@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -155,12 +158,48 @@ public final class Json {
 
     /** Compact one-line JSON, as sent on the wire. */
     public static String compact(JsonNode node) {
+        return compact(node, null);
+    }
+
+    /**
+     * Compact JSON for a terminal or a log, where DEL and the C1 controls are escaped too (JSON
+     * escapes only C0): the same value for a parser, and no control character reaches the screen.
+     */
+    public static String line(JsonNode node) {
+        return compact(node, ControlEscapes.INSTANCE);
+    }
+
+    private static String compact(JsonNode node, CharacterEscapes escapes) {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            if (escapes != null) {
+                generator.setCharacterEscapes(escapes);
+            }
             write(generator, node);
         } catch (IOException impossible) {
             throw new UncheckedIOException("writing to a string failed", impossible);
         }
         return text.toString();
+    }
+
+    private static final class ControlEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        static final ControlEscapes INSTANCE = new ControlEscapes();
+
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        private ControlEscapes() {
+            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c >= 0x80 && c <= 0x9f ? new SerializedString(String.format("\\u%04X", c)) : null;
+        }
     }
 }

@@ -79,6 +79,21 @@ class SecretsAndServerTextEndToEndTest extends DevServerTest {
     }
 
     @Test
+    void eventsOnStderrCarryNoControlCharacterAndKeepTheValuesExact() throws Exception {
+        answer(Endpoint.DESCRIBE, hostileJob("RefreshFailed"));
+        Result result = dev.cli().run("wait", "--job-id", "466073417512550401", "--events", "-", "-o", "json");
+        assertThat(result.exit()).as(result.toString()).isEqualTo(8);
+        assertHarmless(result.err());
+        String state = result.err()
+                .lines()
+                .filter(line -> line.startsWith("{\"type\":\"state\""))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Json.parse(state).path("collectionName").asText())
+                .isEqualTo("books" + Json.parse("\"" + HOSTILE + "\"").asText());
+    }
+
+    @Test
     void tablesAndTextShowControlCharactersAsEscapesCsvAndJsonKeepThem() throws Exception {
         for (String format : new String[] {"table", "text"}) {
             answer(Endpoint.LIST, "{\"records\":[" + HOSTILE_JOB + "]}");

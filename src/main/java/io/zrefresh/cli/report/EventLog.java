@@ -107,7 +107,8 @@ public final class EventLog implements AutoCloseable {
             return;
         }
         event.put("time", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        out.print(Json.compact(event) + "\n");
+        // a line for stderr too (--events -): no control character reaches the terminal
+        out.print(Json.line(event) + "\n");
         out.flush();
     }
 
