@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -296,6 +297,64 @@ class LauncherIT extends DevServerTest {
         assertThat(json(raised.out())).hasSize(20_000);
     }
 
+    /** The archive holds the classes of the path every server command takes: help's run would leave them out. */
+    @Test
+    void onlyACommandThatTalksToTheServerRecordsTheArchive() throws Exception {
+        serve();
+        for (String[] args : List.of(
+                new String[] {"help", "trigger"},
+                new String[] {"context", "list"},
+                new String[] {"list", "--help"},
+                new String[] {"completion", "bash"})) {
+            Result result = run(install.resolve("bin/zrefresh"), args);
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(archives()).as(String.join(" ", args)).isEmpty();
+        }
+        Result list = run(install.resolve("bin/zrefresh"), "-o", "json", "list", "--name", "ext_books");
+        assertThat(list.exit()).as(list.toString()).isZero();
+        assertThat(archives()).hasSize(1);
+    }
+
+    /** A cache directory that links to a private directory of the user's is as good as that directory. */
+    @Test
+    void aCacheDirectoryThatIsALinkIsJudgedByWhatItLinksTo() throws Exception {
+        serve();
+        Path real = Files.createDirectories(home.resolve("elsewhere/zrefresh"));
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(cache);
+        Files.createSymbolicLink(cache.resolve("zrefresh"), real);
+        Result trigger = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text");
+        assertThat(trigger.exit()).as(trigger.toString()).isZero();
+        assertThat(trigger.err()).isEmpty();
+        assertThat(files(real)).as("recorded through the link").hasSize(1);
+        String id = trigger.out().trim();
+
+        Result describe = run(install.resolve("bin/zrefresh"), "describe", "--job-id", id, "-o", "json");
+        assertThat(describe.exit()).as(describe.toString()).isZero();
+        assertThat(describe.err()).isEmpty();
+        assertThat(classesLoadedThrough(install.resolve("bin/zrefresh"), "describe", "--job-id", id))
+                .anyMatch(line -> line.contains("] io.zrefresh.api.RefreshApi" + FROM_THE_ARCHIVE));
+    }
+
+    /** Each upgrade of zrefresh or of Java leaves an archive of 7 to 22 MB: those no run reads go in time. */
+    @Test
+    void archivesNoRunHasReadFor30DaysGoWhenOneIsRecorded() throws Exception {
+        serve();
+        Path directory = Files.createDirectories(cache.resolve("zrefresh"));
+        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        String kind = AOT ? "aot" : "cds";
+        String suffix = AOT ? "aot" : "jsa";
+        Path unread = Files.writeString(directory.resolve(kind + "-1-2-3-4-5." + suffix), "old");
+        Path read = Files.writeString(directory.resolve(kind + "-6-7-8-9-10." + suffix), "recent");
+        Instant now = Instant.now();
+        Files.setAttribute(unread, "lastAccessTime", FileTime.from(now.minus(Duration.ofDays(40))));
+        Files.setAttribute(read, "lastAccessTime", FileTime.from(now.minus(Duration.ofDays(2))));
+
+        triggerAJobRecording(2);
+        assertThat(unread).doesNotExist();
+        assertThat(read).exists();
+    }
+
     @Test
     void neitherRecordsNorUsesAnArchiveWhenTurnedOff() throws Exception {
         serve();
@@ -490,9 +549,14 @@ class LauncherIT extends DevServerTest {
 
     /** Triggers a job through the launcher, which records its archive; returns the job id. */
     private String triggerAJob() throws Exception {
+        return triggerAJobRecording(1);
+    }
+
+    /** Triggers a job through the launcher, after which the cache holds this many archives; returns the job id. */
+    private String triggerAJobRecording(int archivesAfter) throws Exception {
         Result trigger = run(install.resolve("bin/zrefresh"), "trigger", "--name", "ext_books", "-o", "text");
         assertThat(trigger.exit()).as(trigger.toString()).isZero();
-        assertThat(archives()).hasSize(1);
+        assertThat(archives()).hasSize(archivesAfter);
         return trigger.out().trim();
     }
 
