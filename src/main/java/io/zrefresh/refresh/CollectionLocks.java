@@ -60,9 +60,7 @@ public final class CollectionLocks {
 
     /** Blocks until the lock of this collection is ours. */
     public Held acquire(String endpoint, String database, String collection) throws IOException, InterruptedException {
-        Path file = directory
-                .resolve(fileName(endpoint + "\n" + database + "\n" + collection))
-                .toAbsolutePath();
+        Path file = directory.resolve(fileName(endpoint, database, collection)).toAbsolutePath();
         Semaphore threads = IN_PROCESS.computeIfAbsent(file, any -> new Semaphore(1));
         threads.acquire();
         FileChannel channel = null;
@@ -84,8 +82,9 @@ public final class CollectionLocks {
         }
     }
 
-    /** A fixed-length name from the key, so that any collection name makes a valid file name. */
-    private static String fileName(String key) {
+    /** A fixed-length name, so that any collection name makes a valid file name. */
+    static String fileName(String endpoint, String database, String collection) {
+        String key = endpoint + "\n" + database + "\n" + collection;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "refresh-" + HexFormat.of().formatHex(digest, 0, 12) + ".lock";

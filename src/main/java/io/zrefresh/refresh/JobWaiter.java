@@ -28,8 +28,8 @@ import java.util.Optional;
  */
 public final class JobWaiter {
 
-    /** The longest pause between two polls while the server cannot be reached. */
-    static final Duration MAX_OUTAGE_BACKOFF = Duration.ofSeconds(30);
+    /** The longest pause between two attempts that keep failing. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /** What a watch of a list reports after each answer. */
     public interface ListObserver {
@@ -57,8 +57,13 @@ public final class JobWaiter {
         this.deadline = policy.timeout() == null ? null : clock.instant().plus(policy.timeout());
     }
 
-    public WaitPolicy policy() {
-        return policy;
+    /**
+     * The pause before the next of attempts that keep failing (polls while the server cannot be
+     * reached, refreshes refused as duplicates): the poll interval after the first ({@code last} is
+     * zero), then twice the last, at most {@link #MAX_BACKOFF}.
+     */
+    Duration backoffAfter(Duration last) {
+        return shorter(MAX_BACKOFF, last.isZero() ? policy.pollInterval() : last.multipliedBy(2));
     }
 
     Instant now() {
@@ -247,7 +252,7 @@ public final class JobWaiter {
                 gaveUp(failed);
                 return;
             }
-            backoff = shorter(MAX_OUTAGE_BACKOFF, backoff.isZero() ? policy.pollInterval() : backoff.multipliedBy(2));
+            backoff = backoffAfter(backoff);
             due = dueIn(now, deadline == null ? shorter(backoff, Duration.between(now, givingUp)) : backoff);
         }
 

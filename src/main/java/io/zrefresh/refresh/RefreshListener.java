@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 public interface RefreshListener {
 
-    RefreshListener NONE = new RefreshListener() {};
-
     /** Each event goes to each of these listeners, in this order. */
     static RefreshListener all(List<RefreshListener> listeners) {
         return new RefreshListener() {

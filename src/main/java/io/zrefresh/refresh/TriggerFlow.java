@@ -12,7 +12,6 @@ import io.zrefresh.refresh.TriggerOutcome.Failed;
 import io.zrefresh.refresh.TriggerOutcome.Skipped;
 import io.zrefresh.refresh.TriggerOutcome.Triggered;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,8 +36,6 @@ public final class TriggerFlow {
 
     static final int CODE_DUPLICATE = 703;
     private static final Pattern ACTIVE_ID = Pattern.compile("refresh job (\\S+) is already in progress");
-    /** The longest pause between two refreshes refused as duplicates of a job nobody names. */
-    private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final RefreshApi api;
     private final JobWaiter waiter;
@@ -52,11 +49,8 @@ public final class TriggerFlow {
         this.listener = listener;
     }
 
-    /**
-     * @throws IOException          when the collection's lock cannot be taken
-     * @throws InterruptedException on Ctrl-C; its message says what keeps running on the server
-     */
-    public TriggerOutcome run(TriggerRequest request) throws IOException, InterruptedException {
+    /** @throws InterruptedException on Ctrl-C; its message says what keeps running on the server */
+    public TriggerOutcome run(TriggerRequest request) throws InterruptedException {
         return runAll(List.of(request)).get(0);
     }
 
@@ -66,14 +60,10 @@ public final class TriggerFlow {
      *
      * @return one outcome per request, in the same order
      */
-    public List<TriggerOutcome> runAll(List<TriggerRequest> requests) throws IOException, InterruptedException {
+    public List<TriggerOutcome> runAll(List<TriggerRequest> requests) throws InterruptedException {
         List<CollectionTrigger> tasks =
                 requests.stream().map(CollectionTrigger::new).toList();
-        try {
-            waiter.run(tasks);
-        } catch (UncheckedIOException lockFailed) {
-            throw lockFailed.getCause();
-        }
+        waiter.run(tasks);
         return tasks.stream().map(task -> task.outcome).toList();
     }
 
@@ -114,7 +104,7 @@ public final class TriggerFlow {
             } catch (ApiException failed) {
                 done(new Failed(collection, failed));
             } catch (IOException lockFailed) {
-                throw new UncheckedIOException(lockFailed);
+                done(new Failed(collection, lockFailed));
             }
         }
 
@@ -147,8 +137,8 @@ public final class TriggerFlow {
                         return;
                     }
                     Sent sent = send(before);
-                    if (sent.data != null) {
-                        JobId id = JobId.fromJson(sent.data.get(Job.JOB_ID));
+                    if (sent.id != null) {
+                        JobId id = sent.id;
                         listener.triggered(collection, id, Optional.ofNullable(sent.lostAnswer));
                         followIfAsked(
                                 id,
@@ -183,9 +173,7 @@ public final class TriggerFlow {
 
         /** The server refuses the refresh as a duplicate of a job nobody names: send it again later. */
         private void retryLater(Blocked blocked) {
-            Duration last = retryPause;
-            Duration next = last.isZero() ? waiter.policy().pollInterval() : last.multipliedBy(2);
-            retryPause = next.compareTo(MAX_RETRY_PAUSE) > 0 ? MAX_RETRY_PAUSE : next;
+            retryPause = waiter.backoffAfter(retryPause);
             listener.retryingUnnamedActive(collection, blocked.serverMessage(), retryPause);
             Instant now = waiter.now();
             if (waiter.pastDeadline(now)) {
@@ -267,21 +255,22 @@ public final class TriggerFlow {
          * Either the started job's {@code {"jobId": N}} (and the failure that lost the server's
          * answer, if one did) or what blocked it.
          */
-        private record Sent(JsonNode data, ApiException lostAnswer, Blocked blocked) {}
+        private record Sent(JobId id, JsonNode data, ApiException lostAnswer, Blocked blocked) {}
 
         private Sent send(JobList before) throws ApiException, InterruptedException {
             try {
                 JsonNode data =
                         api.trigger(request.database(), collection, request.externalSource(), request.externalSpec());
-                return new Sent(data, null, null);
+                return new Sent(JobId.fromJson(data.get(Job.JOB_ID)), data, null, null);
             } catch (ApiException failed) {
                 if (failed.serverCode().orElse(0) == CODE_DUPLICATE) {
-                    return new Sent(null, null, blockedBy703(failed));
+                    return new Sent(null, null, null, blockedBy703(failed));
                 }
                 if (failed.delivery() != ApiException.Delivery.UNKNOWN) {
                     throw failed;
                 }
-                return new Sent(Job.idDocument(findCreatedJob(before, failed)), failed, null);
+                JobId created = findCreatedJob(before, failed);
+                return new Sent(created, Job.idDocument(created), failed, null);
             }
         }
 
@@ -297,7 +286,9 @@ public final class TriggerFlow {
             }
             try {
                 if (id != null) {
-                    return new Blocked(collection, id, api.describe(id), duplicate, null);
+                    // only --on-active fail shows the job; wait and skip follow it themselves
+                    Job job = request.onActive() == OnActive.FAIL ? api.describe(id) : null;
+                    return new Blocked(collection, id, job, duplicate, null);
                 }
                 Optional<Job> active = firstActive(api.list(request.database(), collection));
                 return new Blocked(collection, active.map(Job::id).orElse(null), active.orElse(null), duplicate, null);

@@ -51,6 +51,9 @@ public sealed interface TriggerOutcome {
         }
     }
 
-    /** A request failed; whether a refresh was sent is in the error's message. */
-    record Failed(String collection, ApiException error) implements TriggerOutcome {}
+    /**
+     * A request failed (an {@link ApiException}, or the collection's lock could not be taken);
+     * whether a refresh was sent is in the error's message.
+     */
+    record Failed(String collection, Exception error) implements TriggerOutcome {}
 }

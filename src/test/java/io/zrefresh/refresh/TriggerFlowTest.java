@@ -21,6 +21,7 @@ import io.zrefresh.support.FakeTime;
 import io.zrefresh.support.ScriptedTransport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,6 +217,27 @@ class TriggerFlowTest {
     }
 
     @Test
+    void a703NamingTheJobDescribesItOnlyForFailWhichShowsIt() throws Exception {
+        transport.ok(records()).error(703, DUPLICATE);
+        TriggerOutcome skipped = flow().run(request(OnActive.SKIP, true, false));
+        assertThat(((Skipped) skipped).jobId()).isEqualTo(JobId.of(466073417512550401L));
+        assertThat(transport.actions()).containsExactly("list", "refresh");
+    }
+
+    @Test
+    void aCollectionWhoseLockCannotBeTakenFailsAloneAndTheOthersGoOn() throws Exception {
+        // a directory where the lock file of events would be
+        Files.createDirectories(locks.resolve(CollectionLocks.fileName("https://c.example", "default", "events")));
+        transport.ok(records()).ok("{\"jobId\":6}");
+        TriggerRequest books = request(OnActive.FAIL);
+        List<TriggerOutcome> outcomes = flow().runAll(List.of(books, books.forCollection("events")));
+        assertThat(((Triggered) outcomes.get(0)).jobId()).isEqualTo(JobId.of(6));
+        assertThat(outcomes.get(1))
+                .isInstanceOfSatisfying(
+                        Failed.class, failed -> assertThat(failed.error()).isInstanceOf(IOException.class));
+    }
+
+    @Test
     void a703WithoutAnIdFindsTheJobByListing() throws Exception {
         transport.ok(records()).error(703, "task duplicates").ok(records(job(5, "books", "RefreshPending", 0)));
         TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
@@ -299,7 +321,7 @@ class TriggerFlowTest {
     void aRejectedRefreshIsNotFollowedByAList() throws Exception {
         transport.ok(records()).error(100, "collection not found[database=default][collection=books]");
         TriggerOutcome outcome = flow().run(request(OnActive.FAIL));
-        assertThat(((Failed) outcome).error().serverCode()).contains(100);
+        assertThat(((ApiException) ((Failed) outcome).error()).serverCode()).contains(100);
         assertThat(transport.actions()).containsExactly("list", "refresh");
     }
 
@@ -320,7 +342,8 @@ class TriggerFlowTest {
                 .containsExactly("books", "events", "ghost", "movies");
         assertThat(outcomes.get(0)).isInstanceOf(Triggered.class);
         assertThat(((Blocked) outcomes.get(1)).activeJobId()).isEqualTo(JobId.of(20));
-        assertThat(((Failed) outcomes.get(2)).error().serverCode()).contains(100);
+        assertThat(((ApiException) ((Failed) outcomes.get(2)).error()).serverCode())
+                .contains(100);
         assertThat(((Triggered) outcomes.get(3)).jobId())
                 .as("a failure before it does not stop a collection")
                 .isEqualTo(JobId.of(30));
