@@ -20,6 +20,9 @@ abstract class BaseCommand implements Callable<Integer> {
         Session session = root().session();
         // The printer compiles --query: an invalid one is a usage error before anything is sent.
         session.printer();
+        if (!reportsTheRun()) {
+            return run(session);
+        }
         session.start(spec.qualifiedName(" ").substring(spec.root().name().length() + 1));
         try {
             int exitCode = run(session);
@@ -29,6 +32,14 @@ abstract class BaseCommand implements Callable<Integer> {
             session.finish(ErrorReporter.problemOf(failure).exitCode());
             throw failure;
         }
+    }
+
+    /**
+     * Whether the run goes to --events and the CI report, which checks ZREFRESH_CI first; the
+     * commands that print completion scripts and values for them neither report nor check.
+     */
+    protected boolean reportsTheRun() {
+        return true;
     }
 
     /** The root command, which holds the global options. */

@@ -23,6 +23,11 @@ final class CompleteCommand extends GroupCommand {
         }
 
         @Override
+        protected boolean reportsTheRun() {
+            return false;
+        }
+
+        @Override
         protected int run(Session session) {
             try {
                 session.contexts().names().forEach(session.world().out()::println);

@@ -26,6 +26,11 @@ final class CompletionCommand extends BaseCommand {
     }
 
     @Override
+    protected boolean reportsTheRun() {
+        return false;
+    }
+
+    @Override
     protected int run(Session session) throws UsageException {
         // This run's command line holds only this command: the script needs them all.
         CommandLine root = Cli.create(session.world());

@@ -121,6 +121,20 @@ class CompletionCommandTest {
     }
 
     @Test
+    void anInvalidZrefreshCiBreaksNeitherTheScriptsNorTheirValues() throws Exception {
+        Files.writeString(configDir.resolve("config"), "[prod]\nendpoint = https://p\n");
+        CliRun withBadCi =
+                new CliRun().env("ZILLIZ_CONFIG_DIR", configDir.toString()).env("ZREFRESH_CI", "bogus");
+        Result values = withBadCi.run("__complete", "contexts");
+        assertThat(values.exit()).as(values.toString()).isZero();
+        assertThat(values.out()).isEqualTo("prod\n");
+        assertThat(values.err()).isEmpty();
+        Result script = withBadCi.run("completion", "bash");
+        assertThat(script.exit()).as(script.toString()).isZero();
+        assertThat(script.err()).isEmpty();
+    }
+
+    @Test
     void hiddenCompleteCommandPrintsContextNamesOneALine() throws Exception {
         Files.writeString(
                 configDir.resolve("config"),
