@@ -193,8 +193,7 @@ public final class RefreshApi implements AutoCloseable {
         String text = Json.compact(data);
         return ApiException.of(
                         Kind.SERVER,
-                        "Cannot " + operation + ": the server's data has an unexpected shape: "
-                                + (text.length() > 200 ? text.substring(0, 200) + "…" : text))
+                        "Cannot " + operation + ": the server's data has an unexpected shape: " + Replies.clip(text))
                 .delivery(Delivery.REJECTED)
                 .httpStatus(200)
                 .build();

@@ -223,7 +223,8 @@ final class Replies {
         return clip(reply.bodyText(BODY_EXCERPT * 4).replaceAll("\\s+", " ").trim());
     }
 
-    private static String clip(String text) {
+    /** At most 200 characters of the text, then an ellipsis. */
+    static String clip(String text) {
         return text.length() <= BODY_EXCERPT ? text : text.substring(0, BODY_EXCERPT) + "…";
     }
 

@@ -63,7 +63,8 @@ final class ListCommand extends BaseCommand {
                 .paramLabel("DURATION")
                 .defaultValue("2s")
                 .converters(new Converters.PollIntervalConverter())
-                .description("With --watch: time between two lists (default: ${DEFAULT-VALUE}, minimum: 500ms).")
+                .description("With --watch: time between two lists (default: ${DEFAULT-VALUE}, minimum: "
+                        + Durations.brief(WaitPolicy.MIN_POLL_INTERVAL) + ").")
                 .build());
         spec.addOption(Specs.flag(value -> untilIdle = value, "--until-idle")
                 .description("With --watch: end (exit 0) once no job in the listed scope is pending or running.")

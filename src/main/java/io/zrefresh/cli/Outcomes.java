@@ -52,11 +52,7 @@ final class Outcomes {
      * @param record  its record: collection, outcome, job id, the job when followed, the error
      * @param known   the job as last seen (followed, listed or described), or null
      */
-    private record Told(TriggerOutcome outcome, Problem problem, ObjectNode record, Job known, SummaryTable.Row row) {
-        int exitCode() {
-            return problem == null ? ExitCode.OK : problem.exitCode();
-        }
-    }
+    private record Told(TriggerOutcome outcome, Problem problem, ObjectNode record, Job known, SummaryTable.Row row) {}
 
     /** One --name: stdout and stderr exactly as a trigger of one collection always printed them. */
     int print(TriggerOutcome outcome, boolean withWait) throws UsageException {

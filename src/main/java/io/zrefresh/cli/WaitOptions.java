@@ -1,6 +1,7 @@
 package io.zrefresh.cli;
 
 import io.zrefresh.refresh.WaitPolicy;
+import io.zrefresh.time.Durations;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,7 +24,8 @@ final class WaitOptions {
                 .paramLabel("DURATION")
                 .defaultValue("2s")
                 .converters(new Converters.PollIntervalConverter())
-                .description("Time between two describes of the job (default: ${DEFAULT-VALUE}, minimum: 500ms).")
+                .description("Time between two describes of the job (default: ${DEFAULT-VALUE}, minimum: "
+                        + Durations.brief(WaitPolicy.MIN_POLL_INTERVAL) + ").")
                 .build());
         command.addOption(Specs.option(Duration.class, value -> maxOutage = value, "--max-outage")
                 .paramLabel("DURATION")

@@ -1,6 +1,7 @@
 package io.zrefresh.cli.report;
 
 import io.zrefresh.cli.ExitCode;
+import io.zrefresh.config.PrivateFiles;
 import io.zrefresh.output.SafeText;
 import io.zrefresh.output.SummaryTable;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class GithubReport extends CiReport {
                     append(summary, section);
                 }
             } catch (IOException failed) {
-                warn("cannot write the step summary " + summary + " (" + failed.getMessage() + ")");
+                warn("cannot write the step summary " + summary + " (" + PrivateFiles.reason(failed, summary) + ")");
             }
         });
         file(ENV_OUTPUT, "step outputs").ifPresent(output -> {
@@ -74,7 +75,7 @@ final class GithubReport extends CiReport {
             try {
                 append(output, text.toString());
             } catch (IOException failed) {
-                warn("cannot write the step outputs " + output + " (" + failed.getMessage() + ")");
+                warn("cannot write the step outputs " + output + " (" + PrivateFiles.reason(failed, output) + ")");
             }
         });
     }
