@@ -264,7 +264,7 @@ function _picocli_zrefresh() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -362,7 +362,7 @@ function _picocli_zrefresh_trigger() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -426,7 +426,7 @@ function _picocli_zrefresh_describe() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -501,7 +501,7 @@ function _picocli_zrefresh_list() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -585,7 +585,7 @@ function _picocli_zrefresh_wait() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -646,7 +646,7 @@ function _picocli_zrefresh_shell() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -707,7 +707,7 @@ function _picocli_zrefresh_completion() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -774,7 +774,7 @@ function _picocli_zrefresh_context() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -847,7 +847,7 @@ function _picocli_zrefresh_devserver() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -908,7 +908,7 @@ function _picocli_zrefresh_externalcollection() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -969,7 +969,7 @@ function _picocli_zrefresh_help() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1036,7 +1036,7 @@ function _picocli_zrefresh_context_list() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1097,7 +1097,7 @@ function _picocli_zrefresh_context_show() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1169,7 +1169,7 @@ function _picocli_zrefresh_context_set() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1235,7 +1235,7 @@ function _picocli_zrefresh_context_delete() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1301,7 +1301,7 @@ function _picocli_zrefresh_externalcollection_refresh() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1399,7 +1399,7 @@ function _picocli_zrefresh_externalcollection_refresh_trigger() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1463,7 +1463,7 @@ function _picocli_zrefresh_externalcollection_refresh_describe() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1538,7 +1538,7 @@ function _picocli_zrefresh_externalcollection_refresh_list() {
     '--events')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compgen -P "${value_prefix}" -G "${curr_word}*" ) ) # files
       return $?
       ;;
   esac
@@ -1579,7 +1579,6 @@ function _zrefresh_attached_value() {
   local before=${COMP_WORDS[COMP_CWORD-2]-}
   case "${curr_word}" in
     =|=@)
-      prev_word=${COMP_WORDS[COMP_CWORD-1]}
       curr_word=${curr_word#=}
       return
       ;;

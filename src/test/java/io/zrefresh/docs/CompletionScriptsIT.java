@@ -145,6 +145,7 @@ class CompletionScriptsIT {
                     "zrefresh external-collection refresh trigger --external-spec @sp",
                     "zrefresh external-collection refresh trigger --external-spec @spec");
             unique.put("zrefresh trigger --external-spec {", "zrefresh trigger --external-spec {");
+            unique.put("zrefresh trigger --events=ot", "zrefresh trigger --events=other.json ");
             for (Map.Entry<String, String> line : unique.entrySet()) {
                 bash.type(line.getKey() + "\t\u0018");
                 bash.await(Pattern.compile(Pattern.quote("LINE<" + line.getValue() + ">")), SHELL_TIMEOUT);
@@ -229,6 +230,8 @@ class CompletionScriptsIT {
                     setup,
                     "zrefresh trigger --external-spec=@ot\t",
                     "LINE<zrefresh trigger --external-spec=@other.json >");
+            zshShows(setup, "zrefresh trigger --events=ot\t", "LINE<zrefresh trigger --events=other.json >");
+            zshShows(setup, "zrefresh trigger --events ot\t", "LINE<zrefresh trigger --events other.json >");
         }
         zshShows(autoloaded, "zrefresh -o \t", "csv*json*table*text*yaml");
         zshShows(autoloaded, "zrefresh --output=\t", "--output=csv*--output=json*--output=yaml");

@@ -60,7 +60,6 @@ public final class BashCompletion {
               local before=${COMP_WORDS[COMP_CWORD-2]-}
               case "${curr_word}" in
                 =|=@)
-                  prev_word=${COMP_WORDS[COMP_CWORD-1]}
                   curr_word=${curr_word#=}
                   return
                   ;;
@@ -160,6 +159,9 @@ public final class BashCompletion {
                 script,
                 "$(compgen -W \"${optionList[*]}\" -- \"$curr_word\")",
                 "$(compgen -P \"${value_prefix}\" -W \"${optionList[*]}\" -- \"$curr_word\")");
+        // file names (--events) likewise; zsh's compgen -f would read the whole word, option included
+        script = replaceEvery(
+                script, "compgen -f -- \"${curr_word}\"", "compgen -P \"${value_prefix}\" -G \"${curr_word}*\"");
         return script
                 + CONTEXT_NAMES.formatted(CONTEXT_NAMES_FUNCTION)
                 + FUNCTIONS.formatted(ATTACHED_VALUE_FUNCTION, SPEC_FILES_FUNCTION);
